@@ -1,0 +1,91 @@
+"""Forms for members' profiles."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import ProfessionalGroup, ResearchExperience, User
+
+
+def _split_tags(value: str) -> list[str]:
+    """Comma-separated tags, trimmed, blanks and repeats (any case) dropped, order kept."""
+    seen: dict[str, str] = {}
+    for raw in value.split(","):
+        tag = " ".join(raw.split())
+        if tag and tag.lower() not in seen:
+            seen[tag.lower()] = tag[:100]
+    return list(seen.values())
+
+
+class ProfileForm(forms.Form):
+    """A member's profile: who they are, where they work, what they are interested in."""
+
+    BEDSIDE_CHOICES = [("", _("Choose…")), ("yes", _("Yes")), ("no", _("No"))]
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    professional_group = forms.ChoiceField(
+        label=_("Professional group"),
+        choices=[("", _("Choose…")), *ProfessionalGroup.choices],
+        help_text=_("Membership is open to every paediatric critical-care professional."),
+    )
+    job_title = forms.CharField(
+        label=_("Job title"),
+        max_length=150,
+        help_text=_("For example: Senior staff nurse, PICU consultant, research coordinator."),
+    )
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("Your hospital, unit, university or network. Start typing to pick one."),
+        widget=forms.TextInput(attrs={"list": "organisation-options", "autocomplete": "organization"}),
+    )
+    works_at_bedside = forms.ChoiceField(label=_("Do you care for patients at the bedside?"), choices=BEDSIDE_CHOICES)
+    research_experience = forms.ChoiceField(
+        label=_("Research experience"),
+        choices=[("", _("Choose…")), *ResearchExperience.choices],
+        help_text=_("There is no wrong answer: it helps us suggest where to start."),
+    )
+    interests = forms.CharField(
+        label=_("Interests"),
+        required=False,
+        max_length=500,
+        help_text=_("Topics you care about, separated by commas, e.g. sepsis, sedation, family care."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        self.user = user
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("first_name", user.first_name)
+        initial.setdefault("last_name", user.last_name)
+        initial.setdefault("professional_group", user.professional_group)
+        initial.setdefault("job_title", user.job_title)
+        initial.setdefault("organisation", user.organisation.name if user.organisation else "")
+        bedside = {True: "yes", False: "no"}.get(user.works_at_bedside, "")
+        initial.setdefault("works_at_bedside", bedside)
+        initial.setdefault("research_experience", user.research_experience)
+        if user.pk:
+            initial.setdefault("interests", ", ".join(t.name for t in user.interests.all()))
+        super().__init__(*args, **kwargs)
+        if user.groups.filter(name="Mentors").exists():
+            self.fields["expertise"] = forms.CharField(
+                label=_("Mentoring expertise"),
+                required=False,
+                max_length=500,
+                help_text=_("What you can advise on, separated by commas, e.g. trial design, CFIR."),
+                initial=", ".join(t.name for t in user.expertise.all()),
+            )
+
+    def clean_organisation(self) -> str:
+        name = " ".join(self.cleaned_data["organisation"].split())
+        if len(name) < 3:
+            raise forms.ValidationError(_("Enter the full name of your organisation."))
+        return name
+
+    def clean_works_at_bedside(self) -> bool:
+        return self.cleaned_data["works_at_bedside"] == "yes"
+
+    def clean_interests(self) -> list[str]:
+        return _split_tags(self.cleaned_data.get("interests", ""))
+
+    def clean_expertise(self) -> list[str]:
+        return _split_tags(self.cleaned_data.get("expertise", ""))
