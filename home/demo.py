@@ -1,0 +1,165 @@
+"""Build the demo site from `home.demo_content`. Idempotent: a second run changes nothing.
+
+Used by `manage.py load_demo` and by the browser tests, which need a site after every
+database flush. Never run in production (the command refuses).
+"""
+
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from accounts import roles
+from accounts.models import Organisation, User
+from accounts.services import member_role_add, profile_update
+from home import demo_content as content
+from home.models import HomePage, SiteSettings, StandardPage
+
+DEMO_ADMIN_EMAIL = "admin@demo.implementation-hub.test"
+
+
+def _root() -> Page:
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    return root
+
+
+def _body(items: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    body = []
+    for kind, value in items:
+        if kind == "heading":
+            body.append(("heading", {"text": value, "level": "h2"}))
+        else:
+            body.append((kind, value))
+    return body
+
+
+def home_page_ensure() -> HomePage:
+    """The home page, served by the default site; Wagtail's placeholder page is removed."""
+    root = _root()
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's first migration makes a "Welcome" page with the slug "home".
+        for placeholder in root.get_children().exact_type(Page):
+            placeholder.delete()
+        home = HomePage(
+            title=content.HOME["title"],
+            slug="home",
+            hero_heading=content.HOME["hero_heading"],
+            hero_text=content.HOME["hero_text"],
+            hero_cta_text=content.HOME["hero_cta_text"],
+            intro=content.HOME["intro"],
+        )
+        root.add_child(instance=home)
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Implementation Hub",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = "Implementation Hub"
+        site.save()
+    return home
+
+
+def standard_pages_ensure(*, home: HomePage) -> dict[str, StandardPage]:
+    """The about, membership and other text pages (created once, never overwritten)."""
+    pages = {}
+    for data in content.PAGES:
+        page = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if page is None:
+            page = StandardPage(
+                title=data["title"],
+                slug=data["slug"],
+                introduction=data["introduction"],
+                body=_body(data["body"]),
+                show_in_menus=data["featured"],
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        pages[data["slug"]] = page
+    return pages
+
+
+def home_sections_ensure(*, home: HomePage, pages: dict[str, StandardPage]) -> None:
+    """Fill the home page's sections the first time only, so editors' changes are kept."""
+    if home.body:
+        return
+    featured = [
+        {"page": pages[d["slug"]], "title": "", "summary": d.get("summary", "")} for d in content.PAGES if d["featured"]
+    ]
+    home.hero_cta_page = pages["about"]
+    home.body = [
+        ("featured_pages", {**content.FEATURED_SECTION, "pages": featured}),
+        ("callout", content.HOME_CALLOUT),
+        ("quote", content.HOME_QUOTE),
+    ]
+    home.save_revision().publish()
+
+
+def site_settings_ensure() -> None:
+    site = Site.objects.get(is_default_site=True)
+    settings = SiteSettings.for_site(site)
+    if not settings.contact_email:
+        for field, value in content.SITE_SETTINGS.items():
+            setattr(settings, field, value)
+        settings.save()
+
+
+def organisations_ensure() -> None:
+    for name, kind, region in content.ORGANISATIONS:
+        Organisation.objects.get_or_create(name=name, defaults={"kind": kind, "region": region, "is_verified": True})
+
+
+def accounts_ensure(*, password: str) -> list[tuple[str, str]]:
+    """Demo members for each role, with verified e-mail addresses. Returns (e-mail, roles)."""
+    from allauth.account.models import EmailAddress
+
+    created = []
+    for data in content.ACCOUNTS:
+        user = User.objects.filter(email=data["email"]).first()
+        if user is None:
+            user = User.objects.create_user(email=data["email"], password=password)
+            profile_update(
+                user=user,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                professional_group=data["professional_group"],
+                job_title=data["job_title"],
+                organisation=Organisation.objects.get(name=data["organisation"]),
+                works_at_bedside=data["works_at_bedside"],
+                research_experience=data["research_experience"],
+                interests=data["interests"],
+                expertise=data.get("expertise"),
+            )
+        for role in data["roles"]:
+            member_role_add(user=user, role=role)
+        EmailAddress.objects.update_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+        created.append((user.email, ", ".join(data["roles"])))
+    admin = User.objects.filter(email=DEMO_ADMIN_EMAIL).first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            email=DEMO_ADMIN_EMAIL, password=password, first_name="Site", last_name="Administrator"
+        )
+        admin.profile_completed_at = admin.date_joined
+        admin.save(update_fields=["profile_completed_at"])
+    EmailAddress.objects.update_or_create(user=admin, email=admin.email, defaults={"verified": True, "primary": True})
+    created.append((admin.email, "Superuser (everything)"))
+    return created
+
+
+@transaction.atomic
+def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, str]]:
+    """Build the whole demo site; returns the demo accounts."""
+    roles.roles_sync()
+    organisations_ensure()
+    home = home_page_ensure()
+    pages = standard_pages_ensure(home=home)
+    home_sections_ensure(home=home, pages=pages)
+    site_settings_ensure()
+    return accounts_ensure(password=password) if with_accounts else []
