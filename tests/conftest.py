@@ -1,0 +1,63 @@
+"""Fixtures shared by every test."""
+
+import pytest
+from django.core.cache import cache
+
+from home.demo import home_page_ensure, organisations_ensure, site_settings_ensure, standard_pages_ensure
+from tests.accounts import factories as account_factories
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """Rate limits live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_pages(db):
+    """The home page and the standard pages, as in the demo (pages only, no accounts)."""
+    from accounts.roles import roles_sync
+
+    roles_sync()
+    organisations_ensure()
+    home = home_page_ensure()
+    pages = standard_pages_ensure(home=home)
+    site_settings_ensure()
+    return {"home": home, **pages}
+
+
+@pytest.fixture
+def password():
+    return account_factories.PASSWORD
+
+
+@pytest.fixture
+def learner(db):
+    return account_factories.LearnerFactory()
+
+
+@pytest.fixture
+def mentor(db):
+    return account_factories.MentorFactory()
+
+
+@pytest.fixture
+def group_lead(db):
+    return account_factories.GroupLeadFactory()
+
+
+@pytest.fixture
+def editor(db):
+    return account_factories.EditorFactory()
+
+
+@pytest.fixture
+def moderator(db):
+    return account_factories.ModeratorFactory()
+
+
+@pytest.fixture
+def superuser(db):
+    return account_factories.SuperuserFactory()
