@@ -62,3 +62,58 @@ def test_cms_access_matrix(client, site_pages, role, url, expected):
         assert b"You do not have access to this page" in response.content
     if role == "anonymous":
         assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+def test_roles_are_shown_in_the_cms_and_members_can_be_edited(client, site_pages):
+    from django.contrib.auth.models import Group
+
+    admin = factories.SuperuserFactory()
+    member = factories.MentorFactory()
+    client.force_login(admin)
+    groups_page = client.get("/admin/groups/").content.decode()
+    for name in ("Learners", "Mentors", "Group leads", "Editors", "Moderators"):
+        assert name in groups_page
+    assert client.get("/admin/users/new/").status_code == 200
+    assert client.get(f"/admin/users/edit/{member.pk}/").status_code == 200
+    assert client.get(f"/admin/groups/edit/{Group.objects.get(name='Mentors').pk}/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_group_lead_verifies_an_organisation_in_the_cms(client, site_pages):
+    from accounts.models import Organisation
+
+    organisation = Organisation.objects.create(name="Riverside Children's Hospital")
+    client.force_login(factories.GroupLeadFactory())
+    listing = client.get("/admin/organisations/")
+    assert b"Riverside Children" in listing.content
+    response = client.post(
+        f"/admin/organisations/edit/{organisation.pk}/",
+        {"name": organisation.name, "kind": "nhs_trust", "region": "london", "website": "", "is_verified": "on"},
+    )
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.is_verified
+
+
+@pytest.mark.django_db
+def test_superuser_creates_a_member_in_the_cms(client, site_pages):
+    from django.contrib.auth.models import Group
+
+    from accounts.models import User
+
+    client.force_login(factories.SuperuserFactory())
+    response = client.post(
+        "/admin/users/new/",
+        {
+            "email": "new.mentor@example.org",
+            "first_name": "Nia",
+            "last_name": "Evans",
+            "password1": "a long enough passphrase",
+            "password2": "a long enough passphrase",
+            "groups": [Group.objects.get(name="Mentors").pk],
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(email="new.mentor@example.org")
+    assert list(user.groups.values_list("name", flat=True)) == ["Mentors"]
