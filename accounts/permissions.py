@@ -14,6 +14,11 @@ def _in_group(user, name: str) -> bool:
     return name in cache
 
 
+def user_in_any_role(user, *names: str) -> bool:
+    """In at least one of these roles (groups)."""
+    return any(_in_group(user, name) for name in names)
+
+
 def user_is_member(user) -> bool:
     """Signed in with an active account."""
     return bool(user.is_authenticated and user.is_active)

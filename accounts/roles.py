@@ -15,6 +15,8 @@ GROUP_LEAD = "Group leads"
 EDITOR = "Editors"
 MODERATOR = "Moderators"
 
+LEARNING_PATHWAY_PERMISSIONS = {f"courses.{action}_learningpathway" for action in ("add", "change", "delete", "view")}
+
 #: Model permissions of each role, as "app_label.codename". Page and collection
 #: permissions (Wagtail's) are not model permissions and are not listed here.
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -32,10 +34,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accounts.change_organisation",
         "accounts.view_organisation",
     },
-    # Writes pages and submits them for moderation.
-    EDITOR: {"wagtailadmin.access_admin"},
+    # Writes pages and submits them for moderation; arranges courses into pathways.
+    EDITOR: {"wagtailadmin.access_admin", *LEARNING_PATHWAY_PERMISSIONS},
     # Approves and publishes what editors write.
-    MODERATOR: {"wagtailadmin.access_admin"},
+    MODERATOR: {"wagtailadmin.access_admin", *LEARNING_PATHWAY_PERMISSIONS},
 }
 
 ROLE_DESCRIPTIONS: dict[str, str] = {

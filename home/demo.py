@@ -17,6 +17,16 @@ DEMO_ADMIN_EMAIL = "admin@demo.implementation-hub.test"
 
 
 def _root() -> Page:
+    """The tree's root, with the default locale and root collection Wagtail's migrations make.
+
+    After a database flush (browser tests) they are gone, so they are recreated here.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
@@ -86,16 +96,18 @@ def standard_pages_ensure(*, home: HomePage) -> dict[str, StandardPage]:
     return pages
 
 
-def home_sections_ensure(*, home: HomePage, pages: dict[str, StandardPage]) -> None:
+def home_sections_ensure(*, home: HomePage, pages: dict[str, StandardPage], courses: list | None = None) -> None:
     """Fill the home page's sections the first time only, so editors' changes are kept."""
     if home.body:
         return
+    learning = [{"page": page, "title": "", "summary": summary} for page, summary in courses or []]
     featured = [
         {"page": pages[d["slug"]], "title": "", "summary": d.get("summary", "")} for d in content.PAGES if d["featured"]
     ]
     home.hero_cta_page = pages["about"]
     home.body = [
         ("featured_pages", {**content.FEATURED_SECTION, "pages": featured}),
+        *([("featured_pages", {**content.LEARNING_SECTION, "pages": learning})] if learning else []),
         ("callout", content.HOME_CALLOUT),
         ("quote", content.HOME_QUOTE),
     ]
@@ -160,6 +172,12 @@ def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, s
     organisations_ensure()
     home = home_page_ensure()
     pages = standard_pages_ensure(home=home)
-    home_sections_ensure(home=home, pages=pages)
     site_settings_ensure()
-    return accounts_ensure(password=password) if with_accounts else []
+    accounts = accounts_ensure(password=password) if with_accounts else []
+    from courses.demo import learning_demo_load
+    from courses.workflow_setup import moderation_workflow_ensure
+
+    moderation_workflow_ensure()
+    featured_courses = learning_demo_load(home=home, with_progress=with_accounts)
+    home_sections_ensure(home=home, pages=pages, courses=featured_courses)
+    return accounts

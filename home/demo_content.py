@@ -202,6 +202,11 @@ FEATURED_SECTION = {
     "intro": "New to implementation science? Start here.",
 }
 
+LEARNING_SECTION = {
+    "heading": "Learn at your own pace",
+    "intro": "Modules written by and for paediatric critical-care staff, with CPD certificates.",
+}
+
 SITE_SETTINGS = {
     "organisation_name": "Implementation Hub for Paediatric Critical Care",
     "contact_email": "hello@implementation-hub.org.uk",

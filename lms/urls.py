@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
+    path("", include("courses.urls")),
 ]
 
 if settings.DEBUG:

@@ -61,3 +61,22 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return account_factories.SuperuserFactory()
+
+
+@pytest.fixture
+def course_index(site_pages):
+    """The course index page under the home page."""
+    from tests.courses.factories import CourseIndexPageFactory
+
+    return CourseIndexPageFactory(parent=site_pages["home"])
+
+
+@pytest.fixture
+def course(course_index):
+    """A live course with three lessons and a three-question knowledge check (q1 single, q2 multiple, q3 true/false).
+
+    Right answers: q1 -> q1-o0; q2 -> q2-o0 and q2-o2; q3 -> q3-o0.
+    """
+    from tests.courses.factories import course_with_lessons
+
+    return course_with_lessons(parent=course_index)

@@ -7,6 +7,13 @@ from accounts import roles
 from accounts.permissions import user_can_access_cms, user_is_group_lead, user_is_member, user_is_mentor
 from tests.accounts import factories
 
+PATHWAYS = {
+    "courses.add_learningpathway",
+    "courses.change_learningpathway",
+    "courses.delete_learningpathway",
+    "courses.view_learningpathway",
+}
+
 EXPECTED = {
     "Learners": set(),
     "Mentors": {"accounts.mentor_proposals"},
@@ -19,8 +26,8 @@ EXPECTED = {
         "accounts.change_organisation",
         "accounts.view_organisation",
     },
-    "Editors": {"wagtailadmin.access_admin"},
-    "Moderators": {"wagtailadmin.access_admin"},
+    "Editors": {"wagtailadmin.access_admin", *PATHWAYS},
+    "Moderators": {"wagtailadmin.access_admin", *PATHWAYS},
 }
 
 

@@ -6,6 +6,7 @@ from django.test import override_settings
 from wagtail.models import Page, Revision, Site
 
 from accounts.models import Organisation, User
+from courses.models import Attempt, Certificate, CoursePage, CPDEntry, Enrolment, LearningPathway, PathwayStep
 from home.models import HomePage, SiteSettings, StandardPage
 
 
@@ -21,6 +22,13 @@ def _snapshot():
         ),
         "organisations": Organisation.objects.count(),
         "sites": list(Site.objects.values_list("hostname", "root_page_id", "is_default_site")),
+        "enrolments": list(Enrolment.objects.order_by("pk").values_list("user_id", "course_id", "completed_at")),
+        "attempts": Attempt.objects.count(),
+        "certificates": list(Certificate.objects.order_by("pk").values_list("code", flat=True)),
+        "cpd": CPDEntry.objects.count(),
+        "pathway_steps": list(
+            PathwayStep.objects.order_by("pathway_id", "sort_order").values_list("course_id", flat=True)
+        ),
     }
 
 
@@ -41,6 +49,19 @@ def test_load_demo_builds_the_site_and_is_idempotent(capsys):
     assert mentor.has_completed_profile
     assert set(mentor.groups.values_list("name", flat=True)) == {"Learners", "Mentors"}
     assert mentor.emailaddress_set.get().verified
+
+    # Learning: three courses (one with a prerequisite), a pathway and learners in several states.
+    assert CoursePage.objects.live().count() == 3
+    assert LearningPathway.objects.get().steps.count() == 3
+    states = {
+        (e.user.email.split("@")[0], e.course.slug): e.is_complete
+        for e in Enrolment.objects.select_related("user", "course")
+    }
+    assert states[("researcher", "introduction-to-implementation-science")] is True
+    assert states[("researcher", "paediatric-sepsis-first-hour")] is False
+    assert states[("learner", "introduction-to-implementation-science")] is False
+    assert Attempt.objects.filter(passed=False).exists() and Attempt.objects.filter(passed=True).exists()
+    assert Certificate.objects.count() == 3
 
     before = _snapshot()
     call_command("load_demo")
