@@ -93,3 +93,18 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
         model = Enrolment
 
     user = factory.SubFactory(LearnerFactory)
+
+
+#: Right answers to the knowledge check made by KnowledgeCheckPageFactory.
+RIGHT_ANSWERS = {"q1": ["q1-o0"], "q2": ["q2-o0", "q2-o2"], "q3": ["q3-o0"]}
+
+
+def course_complete(*, user, course):
+    """Complete every step of the course through the services; returns the enrolment."""
+    from courses.services import attempt_submit, enrolment_create, lesson_complete
+
+    enrolment = enrolment_create(user=user, course=course)
+    for lesson in course.lessons:
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+    attempt_submit(enrolment=enrolment, check=course.knowledge_check, answers=RIGHT_ANSWERS)
+    return enrolment

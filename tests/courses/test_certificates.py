@@ -16,20 +16,9 @@ from courses.pdf import (
     html_to_pdf,
 )
 from courses.selectors_dashboard import certificate_code_normalise
-from courses.services import attempt_submit, enrolment_create, lesson_complete
 from courses.views.certificates import VERIFY_RATE_LIMIT
 from tests.accounts.factories import EditorFactory, GroupLeadFactory, LearnerFactory, MentorFactory
-
-RIGHT = {"q1": ["q1-o0"], "q2": ["q2-o0", "q2-o2"], "q3": ["q3-o0"]}
-
-
-def complete(*, user, course):
-    """Complete every step of the course through the services; returns the enrolment."""
-    enrolment = enrolment_create(user=user, course=course)
-    for lesson in course.lessons:
-        lesson_complete(enrolment=enrolment, lesson=lesson)
-    attempt_submit(enrolment=enrolment, check=course.knowledge_check, answers=RIGHT)
-    return enrolment
+from tests.courses.factories import course_complete as complete
 
 
 @pytest.fixture

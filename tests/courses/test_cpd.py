@@ -14,20 +14,10 @@ from django.utils import timezone
 from courses.models import CPDEntry, CPDMethod, CPDTarget, Reflection
 from courses.pdf import cpd_log_html
 from courses.selectors_dashboard import Period
-from courses.services import attempt_submit, enrolment_create, lesson_complete
 from tests.accounts.factories import LearnerFactory
+from tests.courses.factories import course_complete as complete
 
-RIGHT = {"q1": ["q1-o0"], "q2": ["q2-o0", "q2-o2"], "q3": ["q3-o0"]}
 LOG = "/dashboard/cpd/"
-
-
-def complete(*, user, course):
-    """Complete every step of the course through the services; returns the enrolment."""
-    enrolment = enrolment_create(user=user, course=course)
-    for lesson in course.lessons:
-        lesson_complete(enrolment=enrolment, lesson=lesson)
-    attempt_submit(enrolment=enrolment, check=course.knowledge_check, answers=RIGHT)
-    return enrolment
 
 
 def entry(user, *, days_ago: int = 5, hours: str = "2", title: str = "Regional study day", **kwargs) -> CPDEntry:

@@ -13,21 +13,12 @@ from django.utils import timezone
 from courses.forms import PeriodForm
 from courses.models import Certificate, CPDEntry, CPDMethod, CPDTarget, LearningPathway, PathwayStep, Reflection
 from courses.selectors_dashboard import years_before
-from courses.services import attempt_submit, enrolment_create, lesson_complete
+from courses.services import enrolment_create, lesson_complete
 from tests.accounts.factories import LearnerFactory
+from tests.courses.factories import course_complete as complete
 from tests.courses.factories import course_with_lessons
 
-RIGHT = {"q1": ["q1-o0"], "q2": ["q2-o0", "q2-o2"], "q3": ["q3-o0"]}
 URL = "/dashboard/"
-
-
-def complete(*, user, course):
-    """Complete every step of the course through the services; returns the enrolment."""
-    enrolment = enrolment_create(user=user, course=course)
-    for lesson in course.lessons:
-        lesson_complete(enrolment=enrolment, lesson=lesson)
-    attempt_submit(enrolment=enrolment, check=course.knowledge_check, answers=RIGHT)
-    return enrolment
 
 
 def entry(user, *, days_ago: int, hours: str, participatory: bool = False, title: str = "Study day") -> CPDEntry:
