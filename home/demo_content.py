@@ -38,7 +38,7 @@ HOME_QUOTE = {
 PAGES = [
     {
         "slug": "about",
-        "title": "About Implementation Hub",
+        "title": "About us",
         "introduction": (
             "A community of paediatric critical-care professionals working to get the results of "
             "research used at the bedside."

@@ -215,10 +215,10 @@ def test_reading_the_site(page, live_server, who):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(header(page).get_by_role("link", name=account_link)).to_be_visible()
 
-    submit(page, header(page).get_by_role("link", name="About Implementation Hub"))
+    submit(page, header(page).get_by_role("link", name="About us"))
     assert path_of(page) == "/about/"
-    expect(page.get_by_role("heading", level=1)).to_have_text("About Implementation Hub")
-    expect(header(page).get_by_role("link", name="About Implementation Hub")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_role("heading", level=1)).to_have_text("About us")
+    expect(header(page).get_by_role("link", name="About us")).to_have_attribute("aria-current", "page")
 
     visit(page, "/membership/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Membership")
