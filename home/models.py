@@ -50,7 +50,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "courses.CourseIndexPage"]
+    subpage_types = ["home.StandardPage", "courses.CourseIndexPage", "grants.FundingCallIndexPage"]
     max_count = 1
 
     class Meta:

@@ -6,6 +6,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
 from courses.models import CourseIndexPage
+from grants.models import FundingCallIndexPage
 from home.models import HomePage, StandardPage
 from tests.home.factories import StandardPageFactory
 
@@ -14,7 +15,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_only(self):
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CourseIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CourseIndexPage, FundingCallIndexPage})
 
     def test_standard_pages_nest(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
