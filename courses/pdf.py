@@ -113,3 +113,24 @@ def cpd_log_html(*, user: User, entries, reflections, period) -> str:
 def cpd_log_pdf_render(*, user: User, entries, reflections, period) -> bytes:
     """The member's CPD log and reflections for a period as an A4 PDF, for revalidation or appraisal."""
     return html_to_pdf(cpd_log_html(user=user, entries=entries, reflections=reflections, period=period))
+
+
+def cpd_export_pdf_store(*, export_id: int) -> str:
+    """Build the PDF of a CPD log export (see services.cpd_export_request) and store it."""
+    from courses.models import CPDExport
+    from courses.selectors_dashboard import Period, cpd_entries_in_period, reflections_for_owner
+
+    export = CPDExport.objects.select_related("user").get(pk=export_id)
+    if export.is_ready:
+        return export.pdf.name
+    period = Period(start=export.date_from, end=export.date_to)
+    content = cpd_log_pdf_render(
+        user=export.user,
+        entries=cpd_entries_in_period(user=export.user, period=period),
+        reflections=reflections_for_owner(user=export.user, period=period),
+        period=period,
+    )
+    export.pdf.save(f"cpd-log-{export.pk}-{export.date_from}-{export.date_to}.pdf", ContentFile(content), save=False)
+    export.built_at = timezone.now()
+    export.save(update_fields=["pdf", "built_at"])
+    return export.pdf.name

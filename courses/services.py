@@ -207,3 +207,14 @@ def reflection_save(*, user: User, course: CoursePage, **fields: str) -> Reflect
         setattr(reflection, name, value.strip())
     reflection.save()
     return reflection
+
+
+@transaction.atomic
+def cpd_export_request(*, user: User, date_from: date, date_to: date):
+    """Ask for a PDF of the member's CPD log for a period; the worker builds it after commit."""
+    from courses.models import CPDExport
+    from courses.tasks import cpd_export_pdf_build
+
+    export = CPDExport.objects.create(user=user, date_from=date_from, date_to=date_to)
+    transaction.on_commit(lambda: cpd_export_pdf_build.enqueue(export_id=export.pk))
+    return export

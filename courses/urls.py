@@ -17,6 +17,7 @@ urlpatterns = [
     path("dashboard/cpd/target/", cpd.cpd_target, name="cpd_target"),
     path("dashboard/cpd/export.csv", cpd.cpd_export_csv, name="cpd_export_csv"),
     path("dashboard/cpd/export.pdf", cpd.cpd_export_pdf, name="cpd_export_pdf"),
+    path("dashboard/cpd/exports/<int:export_id>/", cpd.cpd_export, name="cpd_export"),
     path("dashboard/reflections/<int:course_id>/", cpd.reflection_edit, name="reflection_edit"),
     # Certificates: the member's download and the public verification page.
     path("certificates/<str:code>/download/", certificates.download, name="certificate_download"),

@@ -1,6 +1,6 @@
 """The learning app's models, split by concern."""
 
-from courses.models.cpd import CPDEntry, CPDMethod, CPDTarget, Reflection
+from courses.models.cpd import CPDEntry, CPDExport, CPDMethod, CPDTarget, Reflection
 from courses.models.learning import Attempt, Certificate, Enrolment, LessonProgress
 from courses.models.pages import CourseIndexPage, CoursePage, CourseTopic, KnowledgeCheckPage, LessonPage
 from courses.models.pathways import LearningPathway, PathwayStep
@@ -8,6 +8,7 @@ from courses.models.pathways import LearningPathway, PathwayStep
 __all__ = [
     "Attempt",
     "CPDEntry",
+    "CPDExport",
     "CPDMethod",
     "CPDTarget",
     "Certificate",

@@ -83,3 +83,21 @@ class Reflection(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "course"], name="reflection_unique_user_course")]
         ordering = ["-updated_at"]
+
+
+class CPDExport(models.Model):
+    """A PDF of a member's CPD log and reflections for a period, built in the background."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cpd_exports")
+    date_from = models.DateField()
+    date_to = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    pdf = models.FileField(upload_to="cpd-exports/", blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    @property
+    def is_ready(self) -> bool:
+        return self.built_at is not None and bool(self.pdf)

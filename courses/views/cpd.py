@@ -5,16 +5,16 @@ import csv
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from courses.forms import CPDEntryForm, CPDTargetForm, PeriodForm, ReflectionForm
-from courses.models import CPDMethod
-from courses.pdf import cpd_log_pdf_render, reflection_headings
+from courses.models import CPDExport, CPDMethod
+from courses.pdf import reflection_headings
 from courses.selectors_dashboard import (
     Period,
     course_live_get,
@@ -26,7 +26,7 @@ from courses.selectors_dashboard import (
     reflections_for_owner,
 )
 from courses.services import cpd_entry_delete as cpd_entry_delete_service
-from courses.services import cpd_entry_save, cpd_target_set, reflection_save
+from courses.services import cpd_entry_save, cpd_export_request, cpd_target_set, reflection_save
 
 ENTRIES_PER_PAGE = 50
 CSV_COLUMNS = ["date", "title", "method", "hours", "participatory", "topic", "notes"]
@@ -186,18 +186,26 @@ def cpd_export_csv(request):
 @login_required
 @require_safe
 def cpd_export_pdf(request):
-    """The CPD log and the reflections saved in a period as a PDF, under the NMC headings."""
+    """Ask for the CPD log and reflections of a period as a PDF; the worker builds it."""
     period = _export_period(request)
     if period is None:
         return redirect(f"{reverse('courses:cpd_log')}?{request.GET.urlencode()}")
-    content = cpd_log_pdf_render(
-        user=request.user,
-        entries=cpd_entries_in_period(user=request.user, period=period),
-        reflections=reflections_for_owner(user=request.user, period=period),
-        period=period,
+    export = cpd_export_request(user=request.user, date_from=period.start, date_to=period.end)
+    return redirect("courses:cpd_export", export_id=export.pk)
+
+
+@login_required
+@require_GET
+def cpd_export(request, export_id: int):
+    """The member's own PDF export: the file once built, else a page to come back to."""
+    export = get_object_or_404(CPDExport, pk=export_id, user=request.user)
+    if not export.is_ready:
+        return render(request, "courses/dashboard/cpd_export_preparing.html", {"export": export})
+    response = FileResponse(export.pdf.open("rb"), content_type="application/pdf", as_attachment=True)
+    response["Content-Disposition"] = (
+        f'attachment; filename="{_export_filename(Period(start=export.date_from, end=export.date_to), "pdf")}"'
     )
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(period, "pdf")}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -285,14 +285,33 @@ def test_exports_with_wrong_dates_go_back_to_the_log_with_the_errors(client, lea
 
 
 @pytest.mark.django_db
-def test_pdf_export(client, learner, course, course_entry):
+def test_pdf_export_is_built_in_the_background_and_only_for_its_owner(
+    client, learner, course, course_entry, django_capture_on_commit_callbacks
+):
+    from courses.models import CPDExport
+
     Reflection.objects.create(user=learner, course=course, practice_change="I now huddle daily")
     client.force_login(learner)
-    response = client.get("/dashboard/cpd/export.pdf")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.get("/dashboard/cpd/export.pdf")
+    export = CPDExport.objects.get(user=learner)
+    assert response["Location"] == f"/dashboard/cpd/exports/{export.pk}/"
+    # Not built in the request: until the worker has run, a page says so.
+    waiting = client.get(response["Location"])
+    assert waiting.status_code == 200
+    assert b"being prepared" in waiting.content
+    for callback in callbacks:
+        callback()
+    response = client.get(f"/dashboard/cpd/exports/{export.pk}/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="cpd-log-')
-    assert response.content.startswith(b"%PDF")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
+    # Another member, or nobody, never gets it.
+    client.force_login(LearnerFactory())
+    assert client.get(f"/dashboard/cpd/exports/{export.pk}/").status_code == 404
+    client.logout()
+    assert client.get(f"/dashboard/cpd/exports/{export.pk}/").status_code == 302
 
 
 @pytest.mark.django_db
