@@ -179,8 +179,10 @@ def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, s
 
     moderation_workflow_ensure()
     featured_courses = learning_demo_load(home=home, with_progress=with_accounts)
+    from community.demo import community_demo_load
     from grants.demo import grants_demo_load
 
     grants_demo_load(home=home)
+    community_demo_load(home=home)
     home_sections_ensure(home=home, pages=pages, courses=featured_courses)
     return accounts

@@ -50,7 +50,12 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "courses.CourseIndexPage", "grants.FundingCallIndexPage"]
+    subpage_types = [
+        "home.StandardPage",
+        "courses.CourseIndexPage",
+        "grants.FundingCallIndexPage",
+        "community.EventIndexPage",
+    ]
     max_count = 1
 
     class Meta:

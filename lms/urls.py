@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
+    path("", include("community.urls")),
 ]
 
 if settings.DEBUG:

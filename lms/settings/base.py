@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "grants",
+    "community",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -1,0 +1,62 @@
+"""Build the demo meetings from `community.demo_content`.
+
+Idempotent: pages are created once (editors' changes are kept). Dates are set relative to the
+day the demo is first built, so a fresh demo always has past meetings and a next one.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from community import demo_content as content
+from community.models import EventIndexPage, EventPage, EventSpeaker
+
+
+def event_index_ensure(*, home) -> EventIndexPage:
+    """The meetings index under the home page, shown in the menu."""
+    index = EventIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = EventIndexPage(
+            title=content.INDEX["title"], slug=content.INDEX["slug"], intro=content.INDEX["intro"], show_in_menus=True
+        )
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def _at(day: datetime.date, time: str) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(time)))
+
+
+def events_ensure(*, index: EventIndexPage) -> list[EventPage]:
+    """The demo meetings: two past ones with notes and the next one (each created once, never overwritten)."""
+    today = timezone.localdate()
+    events = []
+    for data in content.EVENTS:
+        event = EventPage.objects.child_of(index).filter(slug=data["slug"]).first()
+        if event is None:
+            day = today + datetime.timedelta(days=data["starts_in_days"])
+            event = EventPage(
+                title=data["title"],
+                slug=data["slug"],
+                starts_at=_at(day, data["starts"]),
+                ends_at=_at(day, data["ends"]),
+                venue=data["venue"],
+                online_link=data["online_link"],
+                capacity=data["capacity"],
+                summary=data["summary"],
+                agenda=data["agenda"],
+                notes=data["notes"],
+                speakers=[EventSpeaker(name=name, role=role) for name, role in data["speakers"]],
+            )
+            index.add_child(instance=event)
+            event.save_revision().publish()
+        events.append(event)
+    return events
+
+
+def community_demo_load(*, home) -> EventIndexPage:
+    """The meetings index and the demo meetings under it; returns the index."""
+    index = event_index_ensure(home=home)
+    events_ensure(index=index)
+    return index

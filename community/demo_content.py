@@ -1,0 +1,78 @@
+"""The words of the demo meetings, kept as data. Built by community.demo (called by `load_demo`).
+
+Illustrative only: the people and meetings are made up, and dates are set relative to the day the
+demo is built.
+"""
+
+INDEX = {
+    "title": "Meetings",
+    "slug": "events",
+    "intro": (
+        "<p>Regular meetings of the implementation group and the paediatric sepsis network: "
+        "short talks, a project clinic and time to compare notes across units. "
+        "Members register for a place; slides and notes are shared here afterwards.</p>"
+    ),
+}
+
+# starts_in_days is counted from the day the demo is built; negative is in the past. Times are UK time.
+EVENTS = [
+    {
+        "title": "Implementation group: spring meeting",
+        "slug": "implementation-group-spring-meeting",
+        "starts_in_days": -90,
+        "starts": "14:00",
+        "ends": "16:00",
+        "venue": "Seminar room 2, Education Centre (demo)",
+        "online_link": "https://meet.example.org/implementation-group-spring",
+        "capacity": None,
+        "summary": "Teams share what helped and what got in the way when bringing early warning scores into ward practice.",
+        "agenda": (
+            "<ul><li>14:00 Welcome and round of units</li>"
+            "<li>14:15 Early warning scores on the ward: a year on</li>"
+            "<li>15:00 Project clinic: three teams bring a barrier</li>"
+            "<li>15:45 Actions and close</li></ul>"
+        ),
+        "speakers": [("Dr Amira Khan", "Consultant in paediatric intensive care"), ("Sam Reid", "Practice educator")],
+        "notes": (
+            "<p>Units agreed to share their escalation audit templates. Two teams will pilot a shared "
+            "huddle checklist and report back at the next meeting.</p>"
+        ),
+    },
+    {
+        "title": "Paediatric sepsis network: case review and audit results",
+        "slug": "paediatric-sepsis-network-audit-results",
+        "starts_in_days": -30,
+        "starts": "12:30",
+        "ends": "14:00",
+        "venue": "",
+        "online_link": "https://meet.example.org/sepsis-network-audit",
+        "capacity": None,
+        "summary": "The network's six-month audit of time to antibiotics, and an anonymised case review.",
+        "agenda": (
+            "<ul><li>12:30 Audit results: time to antibiotics across the network</li>"
+            "<li>13:00 Case review</li><li>13:40 Next steps</li></ul>"
+        ),
+        "speakers": [("Priya Natarajan", "Sepsis nurse specialist")],
+        "notes": (
+            "<p>Median time to antibiotics fell in four of six units. The network will test a "
+            "sepsis grab bag in the emergency department over the next quarter.</p>"
+        ),
+    },
+    {
+        "title": "Implementation group: summer meeting",
+        "slug": "implementation-group-summer-meeting",
+        "starts_in_days": 21,
+        "starts": "14:00",
+        "ends": "16:00",
+        "venue": "Seminar room 2, Education Centre (demo)",
+        "online_link": "https://meet.example.org/implementation-group-summer",
+        "capacity": 40,
+        "summary": "Sustaining change after the project team moves on: what the evidence says, and what units have tried.",
+        "agenda": (
+            "<ul><li>14:00 Welcome</li><li>14:10 Sustainability: what the evidence says</li>"
+            "<li>14:50 Three units, three approaches</li><li>15:40 Project clinic and close</li></ul>"
+        ),
+        "speakers": [("Dr Tom Bailey", "Implementation scientist"), ("Sam Reid", "Practice educator")],
+        "notes": "",
+    },
+]

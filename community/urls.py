@@ -1,0 +1,12 @@
+from django.urls import path
+
+from community import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("events/feed.ics", views.events_feed, name="events_feed"),
+    path("events/<int:event_id>/register/", views.event_register, name="event_register"),
+    path("events/<int:event_id>/cancel/", views.event_cancel, name="event_cancel"),
+    path("events/<int:event_id>/calendar.ics", views.event_calendar, name="event_calendar"),
+]
