@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.models import PageDocument
+
 
 class EventIndexPage(Page):
     """The list of meetings: upcoming ones soonest first, then past ones most recent first."""
@@ -129,29 +131,14 @@ class EventSpeaker(Orderable):
         return self.name
 
 
-class EventMaterial(Orderable):
+class EventMaterial(PageDocument):
     """Slides or another document shared after a meeting."""
 
     page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="materials")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("Shown instead of the document's own title.")
-    )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageDocument.Meta):
         verbose_name = _("slides or document")
         verbose_name_plural = _("slides and documents")
-
-    def __str__(self) -> str:
-        return self.display_title
-
-    @property
-    def display_title(self) -> str:
-        return self.title or self.document.title
 
 
 class RegistrationStatus(models.TextChoices):

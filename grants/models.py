@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
+
+from home.models import PageDocument
 
 
 class FundingCallStatus(models.TextChoices):
@@ -142,26 +144,11 @@ class FundingCallPage(Page):
         return context
 
 
-class FundingCallDocument(Orderable):
+class FundingCallDocument(PageDocument):
     """A guidance document attached to a funding call: the funder's notes, a template, a checklist."""
 
     page = ParentalKey(FundingCallPage, on_delete=models.CASCADE, related_name="guidance_documents")
-    document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField(
-        _("title"), max_length=200, blank=True, help_text=_("Shown instead of the document's own title.")
-    )
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(PageDocument.Meta):
         verbose_name = _("guidance document")
         verbose_name_plural = _("guidance documents")
-
-    def __str__(self) -> str:
-        return self.display_title
-
-    @property
-    def display_title(self) -> str:
-        return self.title or self.document.title
