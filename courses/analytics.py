@@ -282,7 +282,7 @@ def check_analysis_compute(*, questions: list[QuestionSpec], attempts: list[Atte
 
 def check_analysis(*, course: CoursePage, learners: LearnerFilter = LearnerFilter()) -> CheckAnalysis:
     """Item analysis of the course's knowledge check over the attempts of the learners chosen. Two queries."""
-    check = KnowledgeCheckPage.objects.child_of(course).live().first()
+    check = course.knowledge_check
     rows = list(
         Attempt.objects.filter(learners.q("enrolment__"), enrolment__course=course)
         .order_by()

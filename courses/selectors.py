@@ -277,6 +277,20 @@ def course_list_for_index(*, index: CourseIndexPage, request: HttpRequest) -> di
     }
 
 
+def course_prerequisites(*, user: User, course: CoursePage) -> tuple[list[CoursePage], list[CoursePage]]:
+    """(the course's live prerequisites in title order, those the member has not completed yet)."""
+    # filter(live=True) rather than live(): in a preview this is modelcluster's in-memory queryset.
+    prerequisites = list(course.prerequisites.filter(live=True).order_by("title"))
+    completed_ids: set[int] = set()
+    if prerequisites and user.is_authenticated:
+        completed_ids = set(
+            Enrolment.objects.completed()
+            .filter(user=user, course__in=[c.pk for c in prerequisites])
+            .values_list("course_id", flat=True)
+        )
+    return prerequisites, [c for c in prerequisites if c.pk not in completed_ids]
+
+
 def course_detail_for_learner(*, course: CoursePage, user: User) -> dict:
     """Context for a course page as `user` sees it: lessons with done flags, progress, where to continue,
     prerequisites still to take, attempts and best score, and the certificate once complete.
@@ -287,15 +301,7 @@ def course_detail_for_learner(*, course: CoursePage, user: User) -> dict:
     else:
         enrolment = enrolment_for(user=user, course=course)
         steps = course_steps(course=course, enrolment=enrolment)
-    # filter(live=True) rather than live(): in a preview this is modelcluster's in-memory queryset.
-    prerequisites = list(course.prerequisites.filter(live=True).order_by("title"))
-    completed_ids: set[int] = set()
-    if prerequisites and user.is_authenticated:
-        completed_ids = set(
-            Enrolment.objects.completed()
-            .filter(user=user, course__in=[c.pk for c in prerequisites])
-            .values_list("course_id", flat=True)
-        )
+    prerequisites, missing = course_prerequisites(user=user, course=course)
     attempts: list[Attempt] = []
     certificate: Certificate | None = None
     if enrolment is not None:
@@ -303,10 +309,7 @@ def course_detail_for_learner(*, course: CoursePage, user: User) -> dict:
             Attempt.objects.filter(enrolment=enrolment).only("id", "score", "passed", "submitted_at", "enrolment_id")
         )
         if enrolment.completed_at:
-            try:
-                certificate = enrolment.certificate
-            except Certificate.DoesNotExist:
-                certificate = None
+            certificate = enrolment.certificate_or_none
     progress = steps.progress
     return {
         "course": course,
@@ -317,7 +320,7 @@ def course_detail_for_learner(*, course: CoursePage, user: User) -> dict:
         "progress": progress,
         "continue_target": steps.continue_target(),
         "prerequisites": prerequisites,
-        "prerequisites_missing": [c for c in prerequisites if c.pk not in completed_ids],
+        "prerequisites_missing": missing,
         "attempts": attempts,
         "best_score": enrolment.best_score if enrolment else None,
         "certificate": certificate,

@@ -131,7 +131,7 @@ class LearnerCourses:
 def learner_courses(*, user: User) -> LearnerCourses:
     """The member's enrolments with progress (live courses only while in progress), in five queries.
 
-    Completed enrolments come with their certificate (or None) in `enrolment.certificate_or_none`.
+    Completed enrolments come with their certificate loaded (`enrolment.certificate_or_none`).
     """
     enrolments = list(
         Enrolment.objects.filter(user=user)
@@ -140,10 +140,7 @@ def learner_courses(*, user: User) -> LearnerCourses:
     )
     result = LearnerCourses()
     in_progress = [e for e in enrolments if e.completed_at is None and e.course.live]
-    for enrolment in enrolments:
-        if enrolment.completed_at is not None:
-            enrolment.certificate_or_none = getattr(enrolment, "certificate", None)
-            result.completed.append(enrolment)
+    result.completed = [e for e in enrolments if e.completed_at is not None]
     result.completed.sort(key=lambda e: e.completed_at, reverse=True)
     if not in_progress:
         return result

@@ -21,6 +21,7 @@ from courses.models import (
     Reflection,
 )
 from courses.quiz import answers_score
+from courses.selectors import course_prerequisites
 
 
 class PrerequisitesMissing(Exception):
@@ -31,24 +32,13 @@ class PrerequisitesMissing(Exception):
         super().__init__(", ".join(c.title for c in courses))
 
 
-def prerequisites_missing(*, user: User, course: CoursePage) -> list[CoursePage]:
-    """Live prerequisite courses the member has not completed, in title order."""
-    required = course.prerequisites.live().order_by("title")
-    done = set(
-        Enrolment.objects.filter(user=user, course__in=required, completed_at__isnull=False).values_list(
-            "course_id", flat=True
-        )
-    )
-    return [c for c in required if c.pk not in done]
-
-
 @transaction.atomic
 def enrolment_create(*, user: User, course: CoursePage) -> Enrolment:
     """Enrol a member in one click (idempotent); prerequisites must be complete."""
     existing = Enrolment.objects.filter(user=user, course=course).first()
     if existing:
         return existing
-    missing = prerequisites_missing(user=user, course=course)
+    _, missing = course_prerequisites(user=user, course=course)
     if missing:
         raise PrerequisitesMissing(missing)
     try:

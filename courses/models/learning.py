@@ -20,9 +20,6 @@ class EnrolmentQuerySet(models.QuerySet):
     def completed(self):
         return self.filter(completed_at__isnull=False)
 
-    def in_progress(self):
-        return self.filter(completed_at__isnull=True)
-
 
 class Enrolment(models.Model):
     """A member taking a course."""
@@ -51,6 +48,14 @@ class Enrolment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+    @property
+    def certificate_or_none(self) -> "Certificate | None":
+        """The certificate, from the cache when loaded with select_related("certificate")."""
+        try:
+            return self.certificate
+        except Certificate.DoesNotExist:
+            return None
 
 
 class LessonProgress(models.Model):

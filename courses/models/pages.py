@@ -158,7 +158,7 @@ class LessonPage(Page):
     def serve(self, request, *args, **kwargs):
         from courses.views.learning import lesson_serve
 
-        return lesson_serve(request, lesson=self, default=lambda: super(LessonPage, self).serve(request))
+        return lesson_serve(request, lesson=self)
 
 
 class KnowledgeCheckPage(Page):

@@ -4,7 +4,6 @@ Registered under /admin/learning/ by courses/wagtail_hooks.py. Every view is for
 `user_can_view_course_reports` users only; anybody else gets 403.
 """
 
-import csv
 import datetime
 from dataclasses import dataclass
 
@@ -29,6 +28,7 @@ from accounts.models import Organisation, ProfessionalGroup
 from courses import analytics
 from courses.models import CoursePage
 from courses.permissions import user_can_view_course_reports
+from courses.spreadsheets import csv_cell, csv_response
 
 
 class CourseReportsAccessMixin:
@@ -140,16 +140,8 @@ def _percent(value: float | None) -> str:
     return "" if value is None else f"{round(100 * value)}"
 
 
-def _text(value) -> str:
-    """Text for a CSV cell that a spreadsheet will not run as a formula."""
-    value = "" if value is None else str(value)
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def _csv_response(filename: str, header: list[str], rows: list[list]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
+    response, writer = csv_response(filename)
     writer.writerow(header)
     writer.writerows(rows)
     return response
@@ -265,12 +257,12 @@ class AnalyticsIndexView(AnalyticsBaseView):
         for stats in analytics.course_stats_list(learners=learners):
             status = "live" if stats.live else "draft"
             if stats.suppressed:
-                rows.append([_text(stats.title), status, "", "", "", "", "", "", str(analytics.SUPPRESSED_TEXT)])
+                rows.append([csv_cell(stats.title), status, "", "", "", "", "", "", str(analytics.SUPPRESSED_TEXT)])
                 continue
             median = stats.median_time_to_complete
             rows.append(
                 [
-                    _text(stats.title),
+                    csv_cell(stats.title),
                     status,
                     stats.enrolments,
                     stats.completions,
@@ -345,12 +337,12 @@ class AnalyticsCourseView(AnalyticsBaseView):
             rows.append(
                 [
                     question.number or "",
-                    _text(question.text),
+                    csv_cell(question.text),
                     question.attempts,
                     question.correct,
                     _percent(question.facility),
                     "" if question.discrimination is None else f"{question.discrimination:.2f}",
-                    _text(wrong),
+                    csv_cell(wrong),
                     "; ".join(note),
                 ]
             )

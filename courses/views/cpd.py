@@ -1,11 +1,9 @@
 """The member's CPD log, yearly target, exports and private reflections."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +25,7 @@ from courses.selectors_dashboard import (
 )
 from courses.services import cpd_entry_delete as cpd_entry_delete_service
 from courses.services import cpd_entry_save, cpd_export_request, cpd_target_set, reflection_save
+from courses.spreadsheets import csv_cell, csv_response
 
 ENTRIES_PER_PAGE = 50
 CSV_COLUMNS = ["date", "title", "method", "hours", "participatory", "topic", "notes"]
@@ -133,13 +132,6 @@ def _export_filename(period: Period, extension: str) -> str:
     return f"cpd-log-{period.start.isoformat()}-to-{period.end.isoformat()}.{extension}"
 
 
-def _cell(value: str) -> str:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if value and value[0] in "=+-@\t\r":
-        return "'" + value
-    return value
-
-
 @login_required
 @require_safe
 def cpd_export_csv(request):
@@ -154,21 +146,18 @@ def cpd_export_csv(request):
     if period is None:  # wrong dates: show the log with the errors by the fields
         return redirect(f"{reverse('courses:cpd_log')}?{request.GET.urlencode()}")
     methods = dict(CPDMethod.choices)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_export_filename(period, "csv")}"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
+    response, writer = csv_response(_export_filename(period, "csv"), byte_order_mark=True)
     writer.writerow(CSV_COLUMNS)
     for entry in cpd_entries_in_period(user=request.user, period=period):
         writer.writerow(
             [
                 entry.date.isoformat(),
-                _cell(entry.title),
+                csv_cell(entry.title),
                 str(methods.get(entry.method, entry.method)),
                 f"{entry.hours:.2f}",
                 "yes" if entry.participatory else "no",
-                _cell(entry.topic),
-                _cell(entry.notes),
+                csv_cell(entry.topic),
+                csv_cell(entry.notes),
             ]
         )
     headings = reflection_headings()
@@ -177,8 +166,8 @@ def cpd_export_csv(request):
     writer.writerow(["course", "last saved"] + [label for _, label in headings])
     for reflection in reflections_for_owner(user=request.user, period=period):
         writer.writerow(
-            [_cell(reflection.course.title), timezone.localdate(reflection.updated_at).isoformat()]
-            + [_cell(getattr(reflection, name)) for name, _ in headings]
+            [csv_cell(reflection.course.title), timezone.localdate(reflection.updated_at).isoformat()]
+            + [csv_cell(getattr(reflection, name)) for name, _ in headings]
         )
     return response
 

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from courses import services
-from courses.models import Certificate, CoursePage, Enrolment, KnowledgeCheckPage, LessonPage
+from courses.models import CoursePage, Enrolment, KnowledgeCheckPage, LessonPage
 from courses.quiz import AnswersInvalid, PublicQuestion, questions_public
 from courses.selectors import (
     attempts_for,
@@ -44,7 +44,7 @@ def _enrolment_or_redirect(request: HttpRequest, *, course: CoursePage, page: Pa
 
 
 def _completed_message(request: HttpRequest, *, enrolment: Enrolment, course: CoursePage) -> None:
-    certificate = Certificate.objects.filter(enrolment=enrolment).first()
+    certificate = enrolment.certificate_or_none
     if certificate is None:
         messages.success(request, f"You have completed {course.title}.")
         return
@@ -87,10 +87,9 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
     return redirect(target.get_url(request) if target else course_url)
 
 
-def lesson_serve(request: HttpRequest, *, lesson: LessonPage, default=None) -> HttpResponse:
+def lesson_serve(request: HttpRequest, *, lesson: LessonPage) -> HttpResponse:
     """Show a lesson to an enrolled member and remember it as where they left off.
 
-    `default` (Wagtail's own Page.serve) is not needed: a lesson always renders with its course's context.
     Editors' previews go through serve_preview and never reach this function.
     """
     course = course_live_for(page=lesson)
@@ -260,9 +259,7 @@ def knowledge_check_serve(request: HttpRequest, *, check: KnowledgeCheckPage) ->
                     "attempt": attempt,
                     "results": feedback,
                     "lessons_left": [item.lesson for item in steps.lessons if not item.done],
-                    "certificate": Certificate.objects.filter(enrolment=enrolment).first()
-                    if enrolment.is_complete
-                    else None,
+                    "certificate": enrolment.certificate_or_none if enrolment.is_complete else None,
                     "newly_complete": newly_complete,
                 }
             )
