@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
 from accounts.models import ProfessionalGroup, ResearchExperience, User
+from accounts.permissions import user_in_any_role
 
 
 def _split_tags(value: str) -> list[str]:
@@ -66,7 +68,7 @@ class ProfileForm(forms.Form):
         if user.pk:
             initial.setdefault("interests", ", ".join(t.name for t in user.interests.all()))
         super().__init__(*args, **kwargs)
-        if user.groups.filter(name="Mentors").exists():
+        if user_in_any_role(user, roles.MENTOR):
             self.fields["expertise"] = forms.CharField(
                 label=_("Mentoring expertise"),
                 required=False,

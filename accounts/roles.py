@@ -40,14 +40,6 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     MODERATOR: {"wagtailadmin.access_admin", *LEARNING_PATHWAY_PERMISSIONS},
 }
 
-ROLE_DESCRIPTIONS: dict[str, str] = {
-    LEARNER: "Every member: takes courses, joins the community, drafts proposals.",
-    MENTOR: "Reviews and gives feedback on the grant proposals assigned to them.",
-    GROUP_LEAD: "Runs the community: members, organisations, mentor assignments.",
-    EDITOR: "Writes pages and courses in the CMS and submits them for moderation.",
-    MODERATOR: "Reviews, approves and publishes content in the CMS.",
-}
-
 
 def roles_sync(*, apps=global_apps) -> None:
     """Create every role's group and set its model permissions to exactly those listed.

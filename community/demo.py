@@ -10,22 +10,7 @@ from django.utils import timezone
 
 from community import demo_content as content
 from community.models import EventIndexPage, EventPage, EventSpeaker
-
-
-def event_index_ensure(*, home) -> EventIndexPage:
-    """The meetings index under the home page, shown in the menu."""
-    index = EventIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = EventIndexPage(
-            title=content.INDEX["title"], slug=content.INDEX["slug"], intro=content.INDEX["intro"], show_in_menus=True
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
-def _at(day: datetime.date, time: str) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(time)))
+from home.demo import index_page_ensure, local_datetime
 
 
 def events_ensure(*, index: EventIndexPage) -> list[EventPage]:
@@ -39,8 +24,8 @@ def events_ensure(*, index: EventIndexPage) -> list[EventPage]:
             event = EventPage(
                 title=data["title"],
                 slug=data["slug"],
-                starts_at=_at(day, data["starts"]),
-                ends_at=_at(day, data["ends"]),
+                starts_at=local_datetime(day, data["starts"]),
+                ends_at=local_datetime(day, data["ends"]),
                 venue=data["venue"],
                 online_link=data["online_link"],
                 capacity=data["capacity"],
@@ -57,6 +42,6 @@ def events_ensure(*, index: EventIndexPage) -> list[EventPage]:
 
 def community_demo_load(*, home) -> EventIndexPage:
     """The meetings index and the demo meetings under it; returns the index."""
-    index = event_index_ensure(home=home)
+    index = index_page_ensure(EventIndexPage, home=home, data=content.INDEX)
     events_ensure(index=index)
     return index

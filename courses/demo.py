@@ -21,27 +21,11 @@ from courses.models import (
     PathwayStep,
 )
 from courses.services import attempt_submit, enrolment_create, lesson_complete
+from home.demo import body_blocks, index_page_ensure
 
 
 def _question_value(q: dict) -> dict:
     return {**q, "options": list(q["options"])}
-
-
-def _body(items):
-    return [
-        ("heading", {"text": value, "level": "h2"}) if kind == "heading" else (kind, value) for kind, value in items
-    ]
-
-
-def course_index_ensure(*, home) -> CourseIndexPage:
-    index = CourseIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = CourseIndexPage(
-            title=content.INDEX["title"], slug=content.INDEX["slug"], intro=content.INDEX["intro"], show_in_menus=True
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
 
 
 def courses_ensure(*, index: CourseIndexPage) -> dict[str, CoursePage]:
@@ -73,7 +57,7 @@ def courses_ensure(*, index: CourseIndexPage) -> dict[str, CoursePage]:
                     slug=lesson_data["slug"],
                     summary=lesson_data["summary"],
                     estimated_minutes=lesson_data["minutes"],
-                    body=_body(lesson_data["body"]),
+                    body=body_blocks(lesson_data["body"]),
                 )
                 course.add_child(instance=lesson)
                 lesson.save_revision().publish()
@@ -138,7 +122,7 @@ def learning_demo_load(*, home, with_progress: bool = True) -> list[tuple[object
 
     Returns the pages to feature on the home page, with a summary for each.
     """
-    index = course_index_ensure(home=home)
+    index = index_page_ensure(CourseIndexPage, home=home, data=content.INDEX)
     courses = courses_ensure(index=index)
     pathway_ensure(courses=courses)
     if with_progress:

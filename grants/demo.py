@@ -10,23 +10,7 @@ from django.utils import timezone
 
 from grants import demo_content as content
 from grants.models import FundingCallIndexPage, FundingCallPage
-
-
-def funding_index_ensure(*, home) -> FundingCallIndexPage:
-    """The funding call index under the home page, shown in the menu."""
-    index = FundingCallIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = FundingCallIndexPage(
-            title=content.INDEX["title"], slug=content.INDEX["slug"], intro=content.INDEX["intro"], show_in_menus=True
-        )
-        home.add_child(instance=index)
-        index.save_revision().publish()
-    return index
-
-
-def _closes_at(*, today: datetime.date, days: int, time: str) -> datetime.datetime:
-    day = today + datetime.timedelta(days=days)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(time)))
+from home.demo import index_page_ensure, local_datetime
 
 
 def funding_calls_ensure(*, index: FundingCallIndexPage) -> list[FundingCallPage]:
@@ -45,7 +29,7 @@ def funding_calls_ensure(*, index: FundingCallIndexPage) -> list[FundingCallPage
                 eligibility=data["eligibility"],
                 amount=data["amount"],
                 opens_on=today + datetime.timedelta(days=data["opens_in_days"]),
-                closes_at=_closes_at(today=today, days=data["closes_in_days"], time=data["closes_time"]),
+                closes_at=local_datetime(today + datetime.timedelta(days=data["closes_in_days"]), data["closes_time"]),
                 link=data["link"],
                 default_word_limit=data["default_word_limit"],
             )
@@ -57,6 +41,6 @@ def funding_calls_ensure(*, index: FundingCallIndexPage) -> list[FundingCallPage
 
 def grants_demo_load(*, home) -> FundingCallIndexPage:
     """The funding call index and the demo calls under it; returns the index."""
-    index = funding_index_ensure(home=home)
+    index = index_page_ensure(FundingCallIndexPage, home=home, data=content.INDEX)
     funding_calls_ensure(index=index)
     return index

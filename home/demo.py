@@ -4,7 +4,10 @@ Used by `manage.py load_demo` and by the browser tests, which need a site after 
 database flush. Never run in production (the command refuses).
 """
 
+import datetime
+
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from accounts import roles
@@ -33,14 +36,26 @@ def _root() -> Page:
     return root
 
 
-def _body(items: list[tuple[str, str]]) -> list[tuple[str, object]]:
-    body = []
-    for kind, value in items:
-        if kind == "heading":
-            body.append(("heading", {"text": value, "level": "h2"}))
-        else:
-            body.append((kind, value))
-    return body
+def body_blocks(items: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """StreamField data from demo text, where a heading is written as ("heading", "its text")."""
+    return [
+        ("heading", {"text": value, "level": "h2"}) if kind == "heading" else (kind, value) for kind, value in items
+    ]
+
+
+def index_page_ensure(model, *, home, data: dict):
+    """A section's index page under the home page (title, slug, intro), in the menu; created once."""
+    index = model.objects.child_of(home).first()
+    if index is None:
+        index = model(title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True)
+        home.add_child(instance=index)
+        index.save_revision().publish()
+    return index
+
+
+def local_datetime(day, time_text: str):
+    """A day and an "HH:MM" time as an aware datetime in the site's time zone (Europe/London)."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(time_text)))
 
 
 def home_page_ensure() -> HomePage:
@@ -87,7 +102,7 @@ def standard_pages_ensure(*, home: HomePage) -> dict[str, StandardPage]:
                 title=data["title"],
                 slug=data["slug"],
                 introduction=data["introduction"],
-                body=_body(data["body"]),
+                body=body_blocks(data["body"]),
                 show_in_menus=data["featured"],
             )
             home.add_child(instance=page)
