@@ -22,6 +22,10 @@ def at(*args, tz=LONDON) -> datetime.datetime:
     return datetime.datetime(*args, tzinfo=tz)
 
 
+# Building even an unsaved page looks up its content type, which is only sometimes cached.
+pytestmark = pytest.mark.django_db
+
+
 def call(**kwargs) -> FundingCallPage:
     """An unsaved call: opens 1 March 2027, closes 31 March 2027 at 13:00 UK time (BST by then)."""
     return FundingCallPage(
