@@ -160,6 +160,13 @@ class User(AbstractUser):
         help_text=_("For mentors: what you can advise on, separated by commas."),
     )
     profile_completed_at = models.DateTimeField(_("profile completed"), null=True, blank=True)
+    mentoring_capacity = models.PositiveSmallIntegerField(
+        _("mentoring capacity"),
+        default=3,
+        help_text=_("For mentors: how many proposals you can mentor at the same time."),
+    )
+    #: Notification kinds (NotificationKind values) the member does not want e-mailed.
+    email_muted_kinds = models.JSONField(_("e-mails switched off"), default=list, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
@@ -186,3 +193,47 @@ class User(AbstractUser):
     @property
     def has_completed_profile(self) -> bool:
         return self.profile_completed_at is not None
+
+
+class NotificationKind(models.TextChoices):
+    """What a notification is about. Members may switch off e-mail for all but the essential kinds."""
+
+    INVITATION = "invitation", _("Invitations to join a proposal")
+    MENTORING_REQUESTED = "mentoring_requested", _("Proposals asking for a mentor (group leads)")
+    MENTOR_ASSIGNED = "mentor_assigned", _("Mentors assigned to your proposals, or you to a proposal")
+    FEEDBACK = "feedback", _("Comments and reviews on your proposals")
+    REPLY = "reply", _("Replies to your comments")
+    STATE_CHANGED = "state_changed", _("Changes in a proposal's state")
+    DEADLINE = "deadline", _("Reminders before a funding call closes")
+
+
+#: Always e-mailed: an invitation may go to someone with no account, who has nowhere else to see it.
+ESSENTIAL_NOTIFICATION_KINDS = frozenset({NotificationKind.INVITATION})
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """Something a member should know about, listed in the site and (unless switched off) e-mailed."""
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=30, choices=NotificationKind.choices)
+    message = models.CharField(max_length=300)
+    #: Where the notification leads, as a path on the site.
+    url = models.CharField(max_length=500, blank=True)
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+        verbose_name = _("notification")
+
+    def __str__(self) -> str:
+        return self.message

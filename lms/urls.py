@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
     path("", include("community.urls")),
+    path("grants/", include("grants.urls")),
 ]
 
 if settings.DEBUG:

@@ -80,3 +80,27 @@ def course(course_index):
     from tests.courses.factories import course_with_lessons
 
     return course_with_lessons(parent=course_index)
+
+
+@pytest.fixture
+def proposal_people(db):
+    """A draft proposal and one member in each role towards it, for permission matrices.
+
+    Keys: proposal, lead, co_applicant, mentor (assigned), other_mentor, group_lead, other_member,
+    editor, and anonymous (None).
+    """
+    from tests.grants.factories import co_applicant_add, mentor_assign, proposal_make
+
+    lead = account_factories.LearnerFactory()
+    proposal = proposal_make(lead=lead, complete=True)
+    return {
+        "proposal": proposal,
+        "lead": lead,
+        "co_applicant": co_applicant_add(proposal=proposal),
+        "mentor": mentor_assign(proposal=proposal),
+        "other_mentor": account_factories.MentorFactory(),
+        "group_lead": account_factories.GroupLeadFactory(),
+        "other_member": account_factories.LearnerFactory(),
+        "editor": account_factories.EditorFactory(),
+        "anonymous": None,
+    }

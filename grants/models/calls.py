@@ -71,7 +71,8 @@ class FundingCallPage(Page):
         null=True,
         blank=True,
         help_text=_(
-            "Words allowed per proposal section when the section sets no limit of its own. Leave blank for none."
+            "Words allowed in each section of a proposal written for this call (the title and references "
+            "excepted). Leave blank to use the platform's suggested limit for each section."
         ),
     )
 
