@@ -38,7 +38,7 @@ class FundingCallIndexPage(Page):
         verbose_name = _("funding call index page")
 
     def get_context(self, request, *args, **kwargs):
-        from grants.selectors import funding_calls_for_index
+        from grants.selectors.calls import funding_calls_for_index
 
         context = super().get_context(request, *args, **kwargs)
         context.update(funding_calls_for_index(index=self, show_all_closed=request.GET.get("closed") == "all"))
@@ -138,7 +138,7 @@ class FundingCallPage(Page):
         return self.days_left_at(timezone.now())
 
     def get_context(self, request, *args, **kwargs):
-        from grants.selectors import funding_call_detail
+        from grants.selectors.calls import funding_call_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(funding_call_detail(call=self))

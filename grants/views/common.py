@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from grants.models import Proposal
-from grants.selectors import proposal_get_for
+from grants.selectors.proposals import proposal_get_for
 
 
 def proposal_or_404(request, proposal_id: int) -> Proposal:

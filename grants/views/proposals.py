@@ -7,8 +7,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from grants.forms import ProposalCreateForm
-from grants.selectors import calls_open_for_proposals, proposal_overview, proposals_for_member
+from grants.forms.proposals import ProposalCreateForm
+from grants.selectors.proposals import calls_open_for_proposals, proposal_overview, proposals_for_member
 from grants.services.proposals import proposal_create
 from grants.views.common import proposal_or_404
 

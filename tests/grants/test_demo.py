@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 from grants.demo import grants_demo_load
 from grants.models import FundingCallIndexPage, FundingCallPage
-from grants.selectors import funding_calls_for_index
+from grants.selectors.calls import funding_calls_for_index
 
 
 def test_demo_builds_open_upcoming_and_closed_calls_once(site_pages):

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from grants.models import ActivityVerb, Proposal, ProposalSection
 from grants.sections import SECTION_KEYS
-from grants.selectors import proposals_visible_to
+from grants.selectors.proposals import proposals_visible_to
 from tests.accounts.factories import LearnerFactory
 from tests.grants.factories import co_applicant_add, mentor_assign, proposal_make
 

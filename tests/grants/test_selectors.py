@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from grants.models import FundingCallDocument, FundingCallStatus
-from grants.selectors import CLOSED_SHOWN, funding_call_detail, funding_calls_for_index
+from grants.selectors.calls import CLOSED_SHOWN, funding_call_detail, funding_calls_for_index
 from tests.grants.factories import FundingCallIndexPageFactory, FundingCallPageFactory
 
 LONDON = ZoneInfo("Europe/London")

@@ -1,4 +1,4 @@
-"""Reads for grant support: funding calls, and which proposals a member may see."""
+"""Reads for proposals: which ones a member may see, and what a proposal's overview shows."""
 
 import datetime
 from dataclasses import dataclass
@@ -9,82 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import user_is_group_lead, user_is_member
-from grants.models import (
-    CoApplicant,
-    FundingCallDocument,
-    FundingCallIndexPage,
-    FundingCallPage,
-    FundingCallStatus,
-    MentorAssignment,
-    Proposal,
-)
+from grants.models import CoApplicant, FundingCallPage, MentorAssignment, Proposal
 from grants.sections import TEXT_SECTIONS, Section, word_count, word_limit_for
-
-# Closed calls are kept for reference, but the list shows only the most recent unless asked for all.
-CLOSED_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class FundingCallCard:
-    """A call as the list shows it, with its status worked out once, against one "now"."""
-
-    call: FundingCallPage
-    status: FundingCallStatus
-    days_left: int | None
-    days_to_open: int | None
-
-
-def _card(call: FundingCallPage, now: datetime.datetime) -> FundingCallCard:
-    return FundingCallCard(
-        call=call, status=call.status_at(now), days_left=call.days_left_at(now), days_to_open=call.days_to_open_at(now)
-    )
-
-
-def funding_calls_for_index(
-    *, index: FundingCallIndexPage, now: datetime.datetime | None = None, show_all_closed: bool = False
-) -> dict:
-    """Context for the funding call index: the live calls under `index`, in three sections.
-
-    `open` (closing soonest first), `upcoming` (opening soonest first) and `closed` (most recently
-    closed first; only the latest CLOSED_SHOWN unless `show_all_closed`), each a list of
-    FundingCallCard; `closed_more` says whether older closed calls were left out, and `show_all_closed`
-    echoes the choice. `now` defaults to the current time. Three queries, however many calls there are.
-    """
-    now = now or timezone.now()
-    today = timezone.localtime(now).date()
-    live = FundingCallPage.objects.child_of(index).live()
-    not_closed = live.filter(closes_at__gt=now)
-    open_calls = not_closed.filter(opens_on__lte=today).order_by("closes_at", "path")
-    upcoming = not_closed.filter(opens_on__gt=today).order_by("opens_on", "closes_at", "path")
-    closed = live.filter(closes_at__lte=now).order_by("-closes_at", "path")
-    if show_all_closed:
-        closed_calls, closed_more = list(closed), False
-    else:
-        closed_calls = list(closed[: CLOSED_SHOWN + 1])
-        closed_more = len(closed_calls) > CLOSED_SHOWN
-        closed_calls = closed_calls[:CLOSED_SHOWN]
-    return {
-        "open": [_card(call, now) for call in open_calls],
-        "upcoming": [_card(call, now) for call in upcoming],
-        "closed": [_card(call, now) for call in closed_calls],
-        "closed_more": closed_more,
-        "show_all_closed": show_all_closed,
-    }
-
-
-def funding_call_detail(*, call: FundingCallPage, now: datetime.datetime | None = None) -> dict:
-    """Context for a call's page: its `card` (status and days) and `guidance` documents, in editors' order.
-
-    Works for previews too, where the documents are the unsaved ones in the editor's form.
-    """
-    now = now or timezone.now()
-    guidance: list[FundingCallDocument] = list(
-        call.guidance_documents.select_related("document").order_by("sort_order")
-    )
-    return {"card": _card(call, now), "guidance": guidance}
-
-
-# Proposals ----------------------------------------------------------------------------------
 
 
 def proposals_visible_to(*, user) -> QuerySet[Proposal]:
@@ -240,8 +166,10 @@ def proposal_overview(*, user, proposal: Proposal) -> dict:
     sections = proposal_sections(proposal=proposal)
     budget = proposal.budget_lines.aggregate(total=Sum("cost"), lines=Count("pk"))
     checklist = proposal_checklist(proposal=proposal, sections=sections, budget_line_count=budget["lines"])
+    from grants.selectors import editing, exports, feedback, mentoring, team
+
     can_manage_team = permissions.proposal_team_manage_allowed(user=user, proposal=proposal)
-    return {
+    context = {
         "proposal": proposal,
         "roles": roles,
         "sections": sections,
@@ -259,3 +187,7 @@ def proposal_overview(*, user, proposal: Proposal) -> dict:
         "can_assign_mentors": permissions.mentors_assign_allowed(user=user, proposal=proposal),
         "can_export": permissions.proposal_export_allowed(user=user, proposal=proposal),
     }
+    # Each concern adds what its panel on the overview needs.
+    for module in (editing, team, mentoring, feedback, exports):
+        context.update(module.overview_context(user=user, proposal=proposal))
+    return context

@@ -1,0 +1,1 @@
+"""Reads for grant support, one module per concern. Each returns only what the given user may see."""

@@ -1,0 +1,6 @@
+"""Reads for proposals: team."""
+
+
+def overview_context(*, user, proposal) -> dict:
+    """What the proposal's overview page needs from this concern (merged into proposal_overview)."""
+    return {}

@@ -1,0 +1,3 @@
+"""Proposal views: dashboard (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Proposal views: editing (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Proposal views: exports (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Proposal views: feedback (being built)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Proposal views: mentoring (being built)."""
+
+urlpatterns: list = []

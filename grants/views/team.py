@@ -1,0 +1,3 @@
+"""Proposal views: team (being built)."""
+
+urlpatterns: list = []

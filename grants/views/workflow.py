@@ -1,0 +1,3 @@
+"""Proposal views: workflow (being built)."""
+
+urlpatterns: list = []
