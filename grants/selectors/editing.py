@@ -1,6 +1,119 @@
-"""Reads for proposals: editing."""
+"""Reads for writing a proposal: one section with its neighbours, the budget with its totals, the files."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from grants.attachments import KINDS_BY_EXTENSION
+from grants.models import BudgetCategory, BudgetLine, Proposal, ProposalAttachment
+from grants.sections import Section
+from grants.selectors.proposals import SectionView, proposal_sections
+
+_KIND_LABELS = {kind.content_type: kind.label for kind in KINDS_BY_EXTENSION.values()}
+
+
+@dataclass(frozen=True)
+class SectionEdit:
+    """A section as its edit page shows it, with the sections before and after it."""
+
+    current: SectionView
+    previous: Section | None
+    next: Section | None
+    position: int
+    count: int
+
+
+def section_for_edit(*, proposal: Proposal, key: str) -> SectionEdit | None:
+    """Section `key` of `proposal` with its text, revision, word count and limit; None for an unknown key.
+
+    One query (every section is read at once, which also gives the neighbours).
+    """
+    views = proposal_sections(proposal=proposal)
+    keys = [view.key for view in views]
+    if key not in keys:
+        return None
+    index = keys.index(key)
+    return SectionEdit(
+        current=views[index],
+        previous=views[index - 1].section if index > 0 else None,
+        next=views[index + 1].section if index + 1 < len(views) else None,
+        position=index + 1,
+        count=len(views),
+    )
+
+
+@dataclass(frozen=True)
+class CategoryTotal:
+    """What the budget spends under one category."""
+
+    category: str
+    label: str
+    lines: int
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class BudgetSummary:
+    """A proposal's budget: its lines in order, the total of each category used, and the grand total."""
+
+    lines: list[BudgetLine]
+    categories: list[CategoryTotal]
+    total: Decimal
+    revision: int
+
+
+def budget_summary(*, proposal: Proposal) -> BudgetSummary:
+    """The budget of `proposal`, totalled in Python from one query, so the cost is the same for any number of lines."""
+    lines = list(BudgetLine.objects.filter(proposal=proposal).order_by("sort_order", "pk"))
+    sums: dict[str, Decimal] = {}
+    counts: dict[str, int] = {}
+    for line in lines:
+        sums[line.category] = sums.get(line.category, Decimal("0.00")) + line.cost
+        counts[line.category] = counts.get(line.category, 0) + 1
+    categories = [
+        CategoryTotal(category=value, label=str(label), lines=counts[value], total=sums[value])
+        for value, label in BudgetCategory.choices
+        if value in sums
+    ]
+    return BudgetSummary(
+        lines=lines,
+        categories=categories,
+        total=sum(sums.values(), Decimal("0.00")),
+        revision=proposal.budget_revision,
+    )
+
+
+def budget_initial(*, summary: BudgetSummary) -> list[dict]:
+    """The budget's lines as the budget form's initial data."""
+    return [
+        {
+            "category": line.category,
+            "description": line.description,
+            "cost": line.cost,
+            "justification": line.justification,
+        }
+        for line in summary.lines
+    ]
+
+
+def proposal_attachments(*, proposal: Proposal) -> list[ProposalAttachment]:
+    """The files attached to `proposal`, oldest first, with who attached each (one query).
+
+    Each carries `kind_label` ("PDF", "Word document", "Excel spreadsheet") for the list.
+    """
+    attachments = list(proposal.attachments.select_related("uploaded_by"))
+    for attachment in attachments:
+        attachment.kind_label = _KIND_LABELS.get(attachment.content_type, "")
+    return attachments
+
+
+def attachment_get(*, proposal: Proposal, attachment_id: int) -> ProposalAttachment | None:
+    """One of `proposal`'s files; None if there is no such file on this proposal."""
+    return proposal.attachments.select_related("uploaded_by").filter(pk=attachment_id).first()
 
 
 def overview_context(*, user, proposal) -> dict:
-    """What the proposal's overview page needs from this concern (merged into proposal_overview)."""
-    return {}
+    """What the proposal's overview page needs from this concern (merged into proposal_overview).
+
+    `attachment_count`: how many files are attached (one query).
+    """
+    return {"attachment_count": proposal.attachments.count()}
