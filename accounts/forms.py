@@ -76,6 +76,21 @@ class ProfileForm(forms.Form):
                 help_text=_("What you can advise on, separated by commas, e.g. trial design, CFIR."),
                 initial=", ".join(t.name for t in user.expertise.all()),
             )
+            self.fields["mentoring_capacity"] = forms.IntegerField(
+                label=_("How many proposals can you mentor at the same time?"),
+                required=False,
+                min_value=0,
+                max_value=20,
+                initial=user.mentoring_capacity,
+                help_text=_(
+                    "Group leads see this when they choose a mentor. Enter 0 while you cannot take on any more."
+                ),
+                error_messages={
+                    "invalid": _("Enter a whole number, such as 3."),
+                    "min_value": _("Enter 0 or more."),
+                    "max_value": _("Enter 20 or fewer."),
+                },
+            )
 
     def clean_organisation(self) -> str:
         name = " ".join(self.cleaned_data["organisation"].split())
@@ -91,3 +106,47 @@ class ProfileForm(forms.Form):
 
     def clean_expertise(self) -> list[str]:
         return _split_tags(self.cleaned_data.get("expertise", ""))
+
+
+class NotificationSettingsForm(forms.Form):
+    """Which notifications a member wants by e-mail: a box per kind they may switch off, ticked when wanted."""
+
+    #: Why each essential kind is always e-mailed, shown on the settings page.
+    ESSENTIAL_REASONS = {
+        "invitation": _(
+            "Always sent: an invitation may go to someone who is not a member yet and has nowhere else to see it."
+        ),
+    }
+
+    emailed_kinds = forms.MultipleChoiceField(
+        label=_("E-mail me about"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick what you would rather not get by e-mail."),
+    )
+
+    def __init__(self, *args, user: User, **kwargs):
+        from accounts.notifications import OPTIONAL_NOTIFICATION_KINDS
+
+        self.user = user
+        muted = set(user.email_muted_kinds or [])
+        kwargs.setdefault("initial", {}).setdefault(
+            "emailed_kinds", [str(kind) for kind in OPTIONAL_NOTIFICATION_KINDS if kind not in muted]
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["emailed_kinds"].choices = [(str(kind), kind.label) for kind in OPTIONAL_NOTIFICATION_KINDS]
+
+    @property
+    def essential_kinds(self) -> list[tuple[str, str]]:
+        """(label, reason) for each kind that is always e-mailed."""
+        from accounts.models import ESSENTIAL_NOTIFICATION_KINDS, NotificationKind
+
+        reasons = self.ESSENTIAL_REASONS
+        return [
+            (kind.label, reasons.get(kind, "")) for kind in NotificationKind if kind in ESSENTIAL_NOTIFICATION_KINDS
+        ]
+
+    def muted_kinds(self) -> list[str]:
+        """The kinds left unticked: the ones to stop e-mailing (call after is_valid)."""
+        wanted = set(self.cleaned_data["emailed_kinds"])
+        return [value for value, _label in self.fields["emailed_kinds"].choices if value not in wanted]

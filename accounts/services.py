@@ -47,8 +47,12 @@ def profile_update(
     research_experience: str,
     interests: list[str],
     expertise: list[str] | None = None,
+    mentoring_capacity: int | None = None,
 ) -> User:
-    """Save a member's profile; the first complete save marks the profile as done."""
+    """Save a member's profile; the first complete save marks the profile as done.
+
+    `expertise` and `mentoring_capacity` are for mentors: None leaves them as they are.
+    """
     user.first_name = first_name.strip()
     user.last_name = last_name.strip()
     user.professional_group = professional_group
@@ -56,6 +60,8 @@ def profile_update(
     user.organisation = organisation
     user.works_at_bedside = works_at_bedside
     user.research_experience = research_experience
+    if mentoring_capacity is not None:
+        user.mentoring_capacity = mentoring_capacity
     if user.profile_completed_at is None:
         user.profile_completed_at = timezone.now()
     user.save()

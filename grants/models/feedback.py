@@ -112,7 +112,8 @@ class ReviewScore(models.Model):
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
     criterion = models.CharField(max_length=20, choices=ReviewCriterion.choices)
-    score = models.PositiveSmallIntegerField(choices=SCORE_CHOICES)
+    #: Empty while a draft review holds a comment on the criterion but no score yet.
+    score = models.PositiveSmallIntegerField(choices=SCORE_CHOICES, null=True, blank=True)
     text = models.TextField(blank=True)
 
     class Meta:

@@ -113,3 +113,30 @@ def test_profile_page_query_count_does_not_grow_with_organisations(
     with django_assert_max_num_queries(16):
         response = client.get(reverse("accounts:profile"))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_mentors_set_how_many_proposals_they_can_mentor(client, site_pages, learner):
+    mentor = MentorFactory(mentoring_capacity=3)
+    client.force_login(mentor)
+    content = client.get(reverse("accounts:profile")).content.decode()
+    assert "How many proposals can you mentor at the same time?" in content
+    assert 'name="mentoring_capacity" value="3"' in content
+    client.post(reverse("accounts:profile"), {**VALID, "mentoring_capacity": "5"})
+    mentor.refresh_from_db()
+    assert mentor.mentoring_capacity == 5
+    # Left empty, it stays as it was; bad input is refused next to the field and kept.
+    client.post(reverse("accounts:profile"), {**VALID, "mentoring_capacity": ""})
+    mentor.refresh_from_db()
+    assert mentor.mentoring_capacity == 5
+    response = client.post(reverse("accounts:profile"), {**VALID, "mentoring_capacity": "-2"})
+    content = response.content.decode()
+    assert response.status_code == 200 and "Enter 0 or more." in content and 'value="-2"' in content
+    mentor.refresh_from_db()
+    assert mentor.mentoring_capacity == 5
+    # Members who are not mentors are not asked, and cannot set it.
+    client.force_login(learner)
+    assert b"mentoring_capacity" not in client.get(reverse("accounts:profile")).content
+    client.post(reverse("accounts:profile"), {**VALID, "mentoring_capacity": "9"})
+    learner.refresh_from_db()
+    assert learner.mentoring_capacity == 3
