@@ -30,6 +30,8 @@ X_FRAME_OPTIONS = "DENY"
 # Compressed, fingerprinted static files served by WhiteNoise.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Confidential files: no URL, served only by views that check permission (see base.py).
+    "private": STORAGES["private"],  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
