@@ -197,7 +197,7 @@ def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, s
     from community.demo import community_demo_load
     from grants.demo import grants_demo_load
 
-    grants_demo_load(home=home)
+    grants_demo_load(home=home, with_proposals=with_accounts)
     community_demo_load(home=home)
     home_sections_ensure(home=home, pages=pages, courses=featured_courses)
     return accounts

@@ -1,7 +1,7 @@
 """Template tags for proposal pages."""
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 register = template.Library()
 
@@ -20,12 +20,10 @@ PROPOSAL_PAGES = (
 @register.inclusion_tag("grants/proposal/_nav.html")
 def proposal_nav(proposal, current: str):
     """The tabs of a proposal's pages, `current` marked as the page shown."""
-    items = []
-    for name, url_name, label in PROPOSAL_PAGES:
-        try:  # TEMPORARY while the pages are being built: remove at integration.
-            items.append({"name": name, "url": reverse(url_name, args=[proposal.pk]), "label": label})
-        except NoReverseMatch:
-            continue
+    items = [
+        {"name": name, "url": reverse(url_name, args=[proposal.pk]), "label": label}
+        for name, url_name, label in PROPOSAL_PAGES
+    ]
     return {"proposal": proposal, "proposal_nav": items, "current": current}
 
 

@@ -3,7 +3,7 @@
 from django import template
 from wagtail.models import Site
 
-from accounts.permissions import user_can_access_cms
+from accounts.permissions import user_can_access_cms, user_is_group_lead
 
 register = template.Library()
 
@@ -33,3 +33,10 @@ def cms_access(context) -> bool:
     """Whether the signed-in member may open the CMS."""
     request = context.get("request")
     return bool(request) and user_can_access_cms(request.user)
+
+
+@register.simple_tag(takes_context=True)
+def group_lead_access(context) -> bool:
+    """Whether the signed-in member runs the community (sees the grants dashboard)."""
+    request = context.get("request")
+    return bool(request) and user_is_group_lead(request.user)
