@@ -172,3 +172,13 @@ def signed_in_as(context, base_url: str, user) -> None:
     client.force_login(user)
     session = client.cookies[settings.SESSION_COOKIE_NAME].value
     context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
+
+
+def sign_out(page) -> None:
+    """Sign out from the header's Account menu (a POST form: allauth signs out at once)."""
+    header = page.locator("header.site-header")
+    toggler = header.get_by_role("button", name="Show or hide the menu")
+    if toggler.is_visible():
+        toggler.click()
+    header.get_by_role("button", name="Account").click()
+    submit(page, header.get_by_role("button", name="Sign out"))

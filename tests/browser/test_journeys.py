@@ -12,6 +12,7 @@ from tests.browser.support import (
     field,
     link_in,
     sign_in,
+    sign_out,
     signed_in_as,
     submit,
     visit,
@@ -58,7 +59,7 @@ def test_sign_up_confirm_email_and_reach_profile_step(page):
 
     assert path_of(page) == "/accounts/profile/welcome/"
     expect(page.get_by_role("heading", level=1)).to_have_text("Tell us about yourself")
-    expect(header(page).get_by_role("link", name="Your profile")).to_be_visible()
+    expect(header(page).get_by_role("button", name="Account")).to_be_visible()
     address = EmailAddress.objects.get(email="new.nurse@example.org")
     assert address.verified
     assert address.user.groups.filter(name=LEARNER).exists(), "New members are learners"
@@ -112,18 +113,18 @@ def test_sign_out_then_sign_in_again(page):
     learner = LearnerFactory()
     sign_in(page, learner.email, PASSWORD)
     assert path_of(page) == "/"
-    expect(header(page).get_by_role("link", name="Your profile")).to_be_visible()
+    expect(header(page).get_by_role("button", name="Account")).to_be_visible()
 
-    # "Sign out" is a POST form in the header: allauth signs out at once, with no confirm page.
-    submit(page, header(page).get_by_role("button", name="Sign out"))
+    # "Sign out" is a POST form in the header's Account menu: allauth signs out at once.
+    sign_out(page)
     expect(page.locator("main .alert")).to_contain_text("You have signed out.")
     assert path_of(page) == "/"
     expect(header(page).get_by_role("link", name="Sign in")).to_be_visible()
-    expect(header(page).get_by_role("link", name="Your profile")).to_have_count(0)
+    expect(header(page).get_by_role("button", name="Account")).to_have_count(0)
 
     sign_in(page, learner.email, PASSWORD)
     assert path_of(page) == "/"
-    expect(header(page).get_by_role("link", name="Your profile")).to_be_visible()
+    expect(header(page).get_by_role("button", name="Account")).to_be_visible()
     expect(header(page).get_by_role("link", name="Sign in")).to_have_count(0)
 
 
@@ -152,7 +153,7 @@ def test_reset_password_then_sign_in_with_the_new_one(page):
     expect(header(page).get_by_role("link", name="Sign in")).to_be_visible()
     sign_in(page, learner.email, NEW_PASSWORD)
     assert path_of(page) == "/"
-    expect(header(page).get_by_role("link", name="Your profile")).to_be_visible()
+    expect(header(page).get_by_role("button", name="Account")).to_be_visible()
 
 
 def test_sign_in_is_paused_after_five_failures_on_the_site_and_the_cms(page):
@@ -209,11 +210,11 @@ def test_learner_gets_the_friendly_403_page_for_the_cms(page, live_server):
 def test_reading_the_site(page, live_server, who):
     if who == "learner":
         signed_in_as(page.context, live_server.url, LearnerFactory())
-    account_link = "Your profile" if who == "learner" else "Sign in"
+    account_role, account_name = ("button", "Account") if who == "learner" else ("link", "Sign in")
 
     visit(page, "/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
-    expect(header(page).get_by_role("link", name=account_link)).to_be_visible()
+    expect(header(page).get_by_role(account_role, name=account_name)).to_be_visible()
 
     submit(page, header(page).get_by_role("link", name="About us"))
     assert path_of(page) == "/about/"
@@ -232,4 +233,4 @@ def test_reading_the_site(page, live_server, who):
 
     visit(page, "/no-such-page/", status=404)
     expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
-    expect(header(page).get_by_role("link", name=account_link)).to_be_visible()
+    expect(header(page).get_by_role(account_role, name=account_name)).to_be_visible()

@@ -58,3 +58,22 @@ def test_first_tab_reaches_the_skip_link_and_enter_moves_to_the_content(page):
     page.keyboard.press("Tab")
     in_main = page.evaluate("document.getElementById('main-content').contains(document.activeElement)")
     assert in_main, "After the skip link, Tab should move within the main content"
+
+
+@pytest.mark.parametrize("width", [1200, 1280, 1400])
+def test_header_fits_for_a_member_with_every_role(page, live_server, width):
+    """A group lead who also edits has the longest header; it must not push the page sideways."""
+    from accounts import roles
+    from tests.accounts.factories import UserFactory
+    from tests.browser.support import signed_in_as
+
+    member = UserFactory(groups=[roles.LEARNER, roles.GROUP_LEAD, roles.EDITOR])
+    signed_in_as(page.context, live_server.url, member)
+    page.set_viewport_size({"width": width, "height": 800})
+    visit(page, "/")
+    header = page.locator("header.site-header")
+    header.get_by_role("button", name="Account").click()
+    expect(header.get_by_role("link", name="Grants dashboard")).to_be_visible()
+    expect(header.get_by_role("link", name="CMS")).to_be_visible()
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"The page is {scroll_width}px wide at {width}px: the header overflows"

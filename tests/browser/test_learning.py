@@ -21,6 +21,7 @@ from tests.browser.support import (
     field,
     link_in,
     sign_in,
+    sign_out,
     signed_in_as,
     submit,
     visit,
@@ -191,7 +192,7 @@ def test_new_member_joins_takes_the_introduction_and_gets_a_certificate(page):
     assert certificate.code in text
 
     # Signed out, anyone can check the certificate is genuine.
-    submit(page, header(page).get_by_role("button", name="Sign out"))
+    sign_out(page)
     visit(page, f"/certificates/verify/{certificate.code}/")
     expect(h1(page)).to_have_text("Valid certificate")
     expect(page.get_by_role("status")).to_contain_text("This certificate is valid.")
