@@ -101,7 +101,17 @@ SECTIONS_BY_KEY: dict[str, Section] = {section.key: section for section in TEXT_
 SECTION_KEYS: tuple[str, ...] = tuple(SECTIONS_BY_KEY)
 SECTION_CHOICES = [(section.key, section.label) for section in TEXT_SECTIONS]
 #: Parts of a proposal that are not text sections but can be commented on and compared.
-STRUCTURED_PARTS = [("budget", _("Budget")), ("implementation_plan", _("Trial implementation plan"))]
+#: The parts of the trial implementation plan (the implementation app), each commented on like a section.
+PLAN_PARTS = [
+    ("plan_intervention", _("Plan: the intervention")),
+    ("plan_setting", _("Plan: setting and people")),
+    ("plan_determinants", _("Plan: barriers and facilitators")),
+    ("plan_strategies", _("Plan: strategies")),
+    ("plan_outcomes", _("Plan: outcomes")),
+    ("plan_fidelity", _("Plan: fidelity and adaptation")),
+    ("plan_timeline", _("Plan: timeline")),
+]
+STRUCTURED_PARTS = [("budget", _("Budget")), *PLAN_PARTS]
 COMMENTABLE_CHOICES = [*SECTION_CHOICES, *STRUCTURED_PARTS]
 
 

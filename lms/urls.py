@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("community.urls")),
     path("grants/", include("grants.urls")),
+    path("grants/", include("implementation.urls")),
 ]
 
 if settings.DEBUG:

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "courses",
     "grants",
     "community",
+    "implementation",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",

@@ -1,0 +1,1 @@
+"""Forms for implementation plans, one module per concern."""

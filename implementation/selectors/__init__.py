@@ -1,0 +1,1 @@
+"""Reads for implementation planning, split by concern."""

@@ -1,0 +1,1 @@
+"""Views for implementation plans, one module per concern; each lists its own `urlpatterns`."""

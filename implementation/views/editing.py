@@ -1,0 +1,3 @@
+"""Plan views: editing (being built)."""
+
+urlpatterns: list = []

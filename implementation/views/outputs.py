@@ -1,0 +1,3 @@
+"""Plan views: outputs (being built)."""
+
+urlpatterns: list = []

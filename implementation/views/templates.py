@@ -1,0 +1,3 @@
+"""Plan views: templates (being built)."""
+
+urlpatterns: list = []
