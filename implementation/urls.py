@@ -1,10 +1,13 @@
-"""Implementation plan URLs: a proposal's plan lives under its proposal; templates under /grants/plan-templates/."""
+"""Implementation plan URLs: /grants/plans/<plan_id>/… for a proposal's plan or a template; the proposal's tab redirects."""
 
-from implementation.views import editing, outputs, templates
+from django.urls import path
+
+from implementation.views import common, editing, outputs, templates
 
 app_name = "implementation"
 
 urlpatterns = [
+    path("proposals/<int:proposal_id>/plan/", common.proposal_plan, name="proposal_plan"),
     *editing.urlpatterns,
     *outputs.urlpatterns,
     *templates.urlpatterns,

@@ -1,24 +1,40 @@
-"""What every plan view shares: the proposal (or 404) and its plan."""
+"""What every plan view shares: finding the plan the member may read, or 404."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_safe
 
+from grants.selectors.proposals import proposal_get_for
 from grants.views.common import proposal_or_404
 from implementation.models import ImplementationPlan
+from implementation.permissions import plan_view_allowed
 from implementation.services.plans import plan_ensure
 
 
-def plan_for_proposal_or_404(request, proposal_id: int) -> ImplementationPlan:
-    """The plan of a proposal the member may read (made empty the first time); 404 if they may not read it."""
-    proposal = proposal_or_404(request, proposal_id)
-    plan = plan_ensure(proposal=proposal)
-    plan.proposal = proposal  # keeps the role cache the permission checks filled
-    return plan
+def plan_or_404(request, plan_id: int) -> ImplementationPlan:
+    """A plan (a proposal's or a template) the signed-in member may read; 404 otherwise.
 
-
-def template_or_404(request, template_id: int) -> ImplementationPlan:
-    from implementation.permissions import plan_view_allowed
-
-    plan = ImplementationPlan.objects.templates().filter(pk=template_id).first()
-    if plan is None or not plan_view_allowed(user=request.user, plan=plan):
+    A proposal's plan is readable by exactly those who may read the proposal, so its existence is
+    never revealed to anyone else.
+    """
+    plan = ImplementationPlan.objects.filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404
+    if plan.proposal_id:
+        proposal = proposal_get_for(user=request.user, proposal_id=plan.proposal_id)
+        if proposal is None:
+            raise Http404
+        plan.proposal = proposal  # the same object the permission checks cache roles on
+    if not plan_view_allowed(user=request.user, plan=plan):
         raise Http404
     return plan
+
+
+@login_required
+@require_safe
+def proposal_plan(request, proposal_id: int):
+    """A proposal's plan, made empty the first time it is opened: the proposal's "Plan" tab leads here."""
+    proposal = proposal_or_404(request, proposal_id)
+    plan = plan_ensure(proposal=proposal)
+    return redirect("implementation:plan_overview", plan_id=plan.pk)
