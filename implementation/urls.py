@@ -1,4 +1,4 @@
-"""Implementation plan URLs: /grants/plans/<plan_id>/… for a proposal's plan or a template; the proposal's tab redirects."""
+"""Implementation plan URLs: /grants/plans/<plan_id>/… for any plan; a proposal's Plan tab redirects there."""
 
 from django.urls import path
 
