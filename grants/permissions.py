@@ -50,6 +50,11 @@ def proposal_team_manage_allowed(*, user, proposal: Proposal) -> bool:
     return proposal.state not in FINAL_STATES and workflow.LEAD in proposal_roles(user=user, proposal=proposal)
 
 
+def invitee_addresses_visible(*, user, proposal: Proposal) -> bool:
+    """Only the applicants see the e-mail addresses of people invited to the team (not mentors, not group leads)."""
+    return _is_applicant(proposal_roles(user=user, proposal=proposal))
+
+
 def proposal_export_allowed(*, user, proposal: Proposal) -> bool:
     """Whoever may read a proposal may export it as a PDF."""
     return proposal_view_allowed(user=user, proposal=proposal)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import user_is_group_lead, user_is_member
-from grants.models import CoApplicant, FundingCallPage, MentorAssignment, Proposal
+from grants.models import ActivityVerb, CoApplicant, FundingCallPage, MentorAssignment, Proposal
 from grants.sections import TEXT_SECTIONS, Section, word_count, word_limit_for
 
 
@@ -151,6 +151,25 @@ def proposals_for_member(*, user) -> dict:
 #: How many timeline entries the overview shows; the activity page shows them all.
 OVERVIEW_ACTIVITY = 8
 
+#: Timeline entries whose detail is an invited person's e-mail address.
+ADDRESS_VERBS = frozenset({ActivityVerb.INVITED, ActivityVerb.INVITATION_REVOKED})
+
+
+def activity_for_viewer(entries, *, user, proposal: Proposal) -> list:
+    """Timeline `entries` as `user` may read them: invitees' addresses left out for all but the applicants.
+
+    The addresses are blanked on the loaded rows only (never saved), as on the team page, where
+    mentors and group leads do not see pending invitations either.
+    """
+    from grants import permissions
+
+    entries = list(entries)
+    if not permissions.invitee_addresses_visible(user=user, proposal=proposal):
+        for entry in entries:
+            if entry.verb in ADDRESS_VERBS:
+                entry.detail = ""
+    return entries
+
 
 def proposal_overview(*, user, proposal: Proposal) -> dict:
     """Everything the proposal's overview page shows, for `user` (who may read it).
@@ -180,7 +199,9 @@ def proposal_overview(*, user, proposal: Proposal) -> dict:
         "invitations": list(proposal.invitations.pending()) if can_manage_team else [],
         "mentors": list(proposal.mentor_assignments.active().select_related("mentor")),
         "transitions": workflow.transitions_for(state=proposal.state, roles=set(roles)),
-        "activity": list(proposal.activities.select_related("actor")[:OVERVIEW_ACTIVITY]),
+        "activity": activity_for_viewer(
+            proposal.activities.select_related("actor")[:OVERVIEW_ACTIVITY], user=user, proposal=proposal
+        ),
         "version_count": proposal.versions.count(),
         "can_edit": permissions.proposal_edit_allowed(user=user, proposal=proposal),
         "can_manage_team": can_manage_team,

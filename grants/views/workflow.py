@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from grants import permissions, workflow
 from grants.forms.workflow import CURRENT, TransitionForm, VersionCompareForm
 from grants.models import ProposalState
+from grants.selectors.proposals import activity_for_viewer
 from grants.selectors.versions import (
     Side,
     proposal_compare,
@@ -210,6 +211,7 @@ def proposal_activity_view(request, proposal_id: int):
     proposal = proposal_or_404(request, proposal_id)
     entries = proposal.activities.select_related("actor").order_by("-created_at", "-pk")
     page = Paginator(entries, ACTIVITY_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = activity_for_viewer(page.object_list, user=request.user, proposal=proposal)
     return render(request, "grants/proposal/activity.html", {"proposal": proposal, "page_obj": page})
 
 

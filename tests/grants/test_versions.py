@@ -292,7 +292,7 @@ def test_no_versions_yet(client, proposal_people):
 def test_activity_page_is_paginated(client, proposal_people):
     proposal = proposal_people["proposal"]
     for n in range(60):
-        activity_record(proposal=proposal, actor=proposal_people["lead"], verb=ActivityVerb.INVITED, detail=f"p{n}")
+        activity_record(proposal=proposal, actor=proposal_people["lead"], verb=ActivityVerb.COMMENTED, detail=f"p{n}")
     client.force_login(proposal_people["mentor"])
     url = reverse("grants:proposal_activity", args=[proposal.pk])
     first = client.get(url).content.decode()
