@@ -17,6 +17,23 @@ MODERATOR = "Moderators"
 
 LEARNING_PATHWAY_PERMISSIONS = {f"courses.{action}_learningpathway" for action in ("add", "change", "delete", "view")}
 
+#: The implementation science reference data (CFIR, ERIC, Proctor, EPIS, barrier-to-strategy links). Group leads
+#: keep it up to date but never delete it: plans point at it, and each row is cited data.
+IMPLEMENTATION_REFERENCE_PERMISSIONS = {
+    f"implementation.{action}_{model}"
+    for action in ("add", "change", "view")
+    for model in (
+        "referencesource",
+        "cfirdomain",
+        "cfirconstruct",
+        "strategycluster",
+        "strategy",
+        "implementationoutcome",
+        "episphase",
+        "barrierstrategylink",
+    )
+}
+
 #: Model permissions of each role, as "app_label.codename". Page and collection
 #: permissions (Wagtail's) are not model permissions and are not listed here.
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -24,7 +41,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     LEARNER: set(),
     # Gives feedback on the proposals they are assigned to.
     MENTOR: {"accounts.mentor_proposals"},
-    # Runs the community: members and organisations in the CMS, assigns mentors.
+    # Runs the community: members and organisations in the CMS, assigns mentors, keeps the reference data.
     GROUP_LEAD: {
         "wagtailadmin.access_admin",
         "accounts.view_user",
@@ -33,8 +50,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accounts.add_organisation",
         "accounts.change_organisation",
         "accounts.view_organisation",
+        *IMPLEMENTATION_REFERENCE_PERMISSIONS,
     },
-    # Writes pages and submits them for moderation; arranges courses into pathways.
+    # Writes pages and submits them for moderation; arranges courses into pathways. Editors and moderators
+    # get nothing of the implementation reference data: they run the site's content, not research planning,
+    # and members read the frameworks inside the planner itself.
     EDITOR: {"wagtailadmin.access_admin", *LEARNING_PATHWAY_PERMISSIONS},
     # Approves and publishes what editors write.
     MODERATOR: {"wagtailadmin.access_admin", *LEARNING_PATHWAY_PERMISSIONS},
@@ -59,7 +79,19 @@ def roles_sync(*, apps=global_apps) -> None:
         permissions = []
         for dotted in sorted(wanted):
             app_label, codename = dotted.split(".")
+            if not _app_has_models(apps, app_label):
+                # An early migration runs before this app's tables exist; the app's own
+                # roles migration (which depends on it) syncs the roles again later.
+                continue
             permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         # Wagtail grants its groups access to images and documents through collection
         # permissions; the model-level ones left here are exactly ROLE_PERMISSIONS.
         group.permissions.set(permissions)
+
+
+def _app_has_models(apps, app_label: str) -> bool:
+    """Whether `app_label` has models in this registry (in a migration, whether it is migrated yet)."""
+    try:
+        return bool(list(apps.get_app_config(app_label).get_models()))
+    except LookupError:
+        return False

@@ -1,5 +1,6 @@
 """Implementation planning: reference frameworks, and the plans built from them."""
 
+from implementation.models.exports import PlanExport
 from implementation.models.plans import (
     Determinant,
     DeterminantKind,
@@ -37,6 +38,7 @@ __all__ = [
     "Level",
     "Milestone",
     "OutcomeKind",
+    "PlanExport",
     "PlanOutcome",
     "PlanSite",
     "PlanStrategy",

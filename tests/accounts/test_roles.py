@@ -14,6 +14,21 @@ PATHWAYS = {
     "courses.view_learningpathway",
 }
 
+IMPLEMENTATION_REFERENCE = {
+    f"implementation.{action}_{model}"
+    for action in ("add", "change", "view")
+    for model in (
+        "referencesource",
+        "cfirdomain",
+        "cfirconstruct",
+        "strategycluster",
+        "strategy",
+        "implementationoutcome",
+        "episphase",
+        "barrierstrategylink",
+    )
+}
+
 EXPECTED = {
     "Learners": set(),
     "Mentors": {"accounts.mentor_proposals"},
@@ -25,6 +40,7 @@ EXPECTED = {
         "accounts.add_organisation",
         "accounts.change_organisation",
         "accounts.view_organisation",
+        *IMPLEMENTATION_REFERENCE,
     },
     "Editors": {"wagtailadmin.access_admin", *PATHWAYS},
     "Moderators": {"wagtailadmin.access_admin", *PATHWAYS},
