@@ -9,6 +9,7 @@ register = template.Library()
 PROPOSAL_PAGES = (
     ("budget", "grants:proposal_budget", "Budget"),
     ("files", "grants:proposal_attachments", "Files"),
+    ("plan", "implementation:proposal_plan", "Plan"),
     ("team", "grants:proposal_team", "Team"),
     ("mentors", "grants:proposal_mentors", "Mentors"),
     ("feedback", "grants:proposal_feedback", "Feedback"),

@@ -33,7 +33,12 @@ def plan_lock_for_change(*, plan: ImplementationPlan, base_revision: int | None,
 
     Call inside the service's transaction; then call `plan_changed`. Raises PermissionDenied or PlanConflict.
     """
-    locked = ImplementationPlan.objects.select_for_update().select_related("proposal", "updated_by").get(pk=plan.pk)
+    # Lock only the plan's row: PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins.
+    locked = (
+        ImplementationPlan.objects.select_for_update(of=("self",))
+        .select_related("proposal", "updated_by")
+        .get(pk=plan.pk)
+    )
     if not plan_edit_allowed(user=by, plan=locked):
         raise PermissionDenied
     if base_revision is not None and base_revision != locked.revision:
