@@ -15,15 +15,20 @@ from django.utils.translation import gettext as _
 from grants.diff import TextDiff, diff_words
 from grants.models import BudgetCategory, Comment, Proposal, ProposalVersion
 from grants.sections import COMMENTABLE_CHOICES, SECTION_KEYS, TEXT_SECTIONS, Section, word_count
+from implementation.selectors.documents import plan_document_readable, plan_documents_compare
+from implementation.selectors.plans import plan_full_queryset
+from implementation.serialise import plan_to_dict
 
 
 def proposal_content(*, proposal: Proposal) -> dict:
-    """Everything in `proposal` now, as a version stores it (three queries).
+    """Everything in `proposal` now, as a version stores it (a fixed number of queries).
 
     {"title", "call", "topics": [...], "sections": {key: text}, "budget": [{category, category_label,
-    description, cost, justification}], "budget_total", "implementation_plan": {}}; amounts as strings.
+    description, cost, justification}], "budget_total", "implementation_plan": the plan's document
+    (implementation.serialise.plan_to_dict), or {} when the proposal has no plan}; amounts as strings.
     """
     stored = dict(proposal.sections.values_list("key", "text"))
+    plan = plan_full_queryset().filter(proposal=proposal).first()
     lines = list(proposal.budget_lines.all())
     total = sum((line.cost for line in lines), Decimal("0.00"))
     return {
@@ -42,7 +47,7 @@ def proposal_content(*, proposal: Proposal) -> dict:
             for line in lines
         ],
         "budget_total": f"{total:.2f}",
-        "implementation_plan": {},
+        "implementation_plan": plan_to_dict(plan) if plan else {},
     }
 
 
@@ -139,9 +144,10 @@ def comments_awaiting_version(*, proposal: Proposal) -> list[CommentGroup]:
 
 
 def version_detail(*, proposal: Proposal, version: ProposalVersion) -> dict:
-    """A version's page: its sections and budget as frozen, and the comments it answered, by section."""
+    """A version's page: its sections, budget and plan as frozen, and the comments it answered, by section."""
     content = version.content or {}
     return {
+        "plan_parts": plan_document_readable(content.get("implementation_plan")),
         "version": version,
         "content": content,
         "sections": content_sections(content),
@@ -302,6 +308,7 @@ def proposal_compare(*, proposal: Proposal, old: Side, new: Side) -> dict:
         "changes": changes,
         "changed_count": sum(1 for change in changes if change.changed),
         "budget": budget_compare(old.content, new.content),
+        "plan": plan_documents_compare(old.content.get("implementation_plan"), new.content.get("implementation_plan")),
         "topics_added": sorted(new_topics - old_topics, key=str.lower),
         "topics_removed": sorted(old_topics - new_topics, key=str.lower),
         "answered": answered,
