@@ -46,7 +46,11 @@ def budget_groups(*, proposal: Proposal) -> tuple[list[BudgetGroup], Decimal]:
 
 def proposal_html(*, proposal: Proposal, generated_at=None) -> str:
     """The proposal as the HTML that becomes its PDF."""
+    # Imported here: the implementation app builds on grants, never the other way round at import time.
+    from implementation.pdf import plan_pdf_context, proposal_plan_for_pdf
+
     groups, total = budget_groups(proposal=proposal)
+    plan = proposal_plan_for_pdf(proposal=proposal)
     return render_to_string(
         "grants/pdf/proposal.html",
         {
@@ -62,6 +66,8 @@ def proposal_html(*, proposal: Proposal, generated_at=None) -> str:
             "budget_groups": groups,
             "budget_total": total,
             "attachments": list(proposal.attachments.all()),
+            # The trial implementation plan (None if never started), drawn as in the plan's own PDF.
+            **(plan_pdf_context(plan=plan) if plan else {"plan": None}),
             "generated_at": timezone.localtime(generated_at or timezone.now()),
         },
     )

@@ -261,7 +261,7 @@ def test_pdf_text_has_everything_to_copy_into_the_funders_form(full_proposal, pr
         "Subtotal, staff £15,000.50",
         "Total £15,750.50",
         "Trial implementation plan",
-        "Not written yet",
+        "Not started yet",  # no plan yet: tests/implementation/test_outputs.py checks a plan in the PDF
         "Letter of support.pdf",
     ]
     for snippet in expected:
