@@ -51,6 +51,7 @@ def _proposal_build(*, data: dict, calls: dict[str, FundingCallPage], people: di
     from grants.services.proposals import proposal_create
     from grants.services.team import invitation_accept, invitation_create
     from grants.services.workflow import proposal_transition
+    from implementation.demo import proposal_plan_ensure
 
     lead = people[data["lead"]]
     proposal = proposal_create(lead=lead, title=data["title"], call=calls.get(data["call"]), topics=data["topics"])
@@ -68,6 +69,8 @@ def _proposal_build(*, data: dict, calls: dict[str, FundingCallPage], people: di
             for c, d, cost, j in data["budget"]
         ]
         budget_save(proposal=proposal, lines=lines, base_revision=proposal.budget_revision, by=lead)
+    # The implementation plan is written before the proposal goes to review, so the version holds it.
+    proposal_plan_ensure(proposal=proposal, by=lead)
     if data["state"] == "draft":
         return proposal
     group_lead = people[content.GROUP_LEAD]
@@ -103,8 +106,11 @@ def _proposal_build(*, data: dict, calls: dict[str, FundingCallPage], people: di
 def proposals_ensure(*, calls: list[FundingCallPage]) -> list[Proposal]:
     """The demo proposals (each built once, matched by lead and title; members' changes are kept)."""
     from accounts.models import User
+    from implementation.demo import plan_template_ensure
 
     people = {user.email: user for user in User.objects.filter(email__in=_demo_emails())}
+    if content.GROUP_LEAD in people:
+        plan_template_ensure(group_lead=people[content.GROUP_LEAD])
     by_slug = {call.slug: call for call in calls}
     proposals = []
     for data in content.PROPOSALS:

@@ -184,6 +184,10 @@ def accounts_ensure(*, password: str) -> list[tuple[str, str]]:
 def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, str]]:
     """Build the whole demo site; returns the demo accounts."""
     roles.roles_sync()
+    from implementation.reference_data import reference_data_load
+
+    # Shipped by a data migration; loaded again here so a flushed database (browser tests) has it too.
+    reference_data_load()
     organisations_ensure()
     home = home_page_ensure()
     pages = standard_pages_ensure(home=home)
