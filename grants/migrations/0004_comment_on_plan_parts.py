@@ -4,15 +4,37 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('grants', '0003_review_score_optional'),
+        ("grants", "0003_review_score_optional"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='comment',
-            name='section',
-            field=models.CharField(choices=[('title', 'Title'), ('lay_summary', 'Lay summary'), ('research_question', 'Research question'), ('background', 'Background and evidence'), ('aims', 'Aims and objectives'), ('methods', 'Design and methods'), ('ppi', 'Patient and public involvement'), ('timeline', 'Timeline and milestones'), ('team', 'Team'), ('references', 'References'), ('budget', 'Budget'), ('plan_intervention', 'Plan: the intervention'), ('plan_setting', 'Plan: setting and people'), ('plan_determinants', 'Plan: barriers and facilitators'), ('plan_strategies', 'Plan: strategies'), ('plan_outcomes', 'Plan: outcomes'), ('plan_fidelity', 'Plan: fidelity and adaptation'), ('plan_timeline', 'Plan: timeline')], max_length=40, verbose_name='section'),
+            model_name="comment",
+            name="section",
+            field=models.CharField(
+                choices=[
+                    ("title", "Title"),
+                    ("lay_summary", "Lay summary"),
+                    ("research_question", "Research question"),
+                    ("background", "Background and evidence"),
+                    ("aims", "Aims and objectives"),
+                    ("methods", "Design and methods"),
+                    ("ppi", "Patient and public involvement"),
+                    ("timeline", "Timeline and milestones"),
+                    ("team", "Team"),
+                    ("references", "References"),
+                    ("budget", "Budget"),
+                    ("plan_intervention", "Plan: the intervention"),
+                    ("plan_setting", "Plan: setting and people"),
+                    ("plan_determinants", "Plan: barriers and facilitators"),
+                    ("plan_strategies", "Plan: strategies"),
+                    ("plan_outcomes", "Plan: outcomes"),
+                    ("plan_fidelity", "Plan: fidelity and adaptation"),
+                    ("plan_timeline", "Plan: timeline"),
+                ],
+                max_length=40,
+                verbose_name="section",
+            ),
         ),
     ]
