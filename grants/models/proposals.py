@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -14,14 +13,13 @@ from taggit.models import TaggedItemBase
 from grants.sections import SECTION_CHOICES
 
 
-class PrivateStorage(LazyObject):
-    """Files served only through a view that checks permission (never under MEDIA_URL)."""
+def private_storage():
+    """Files served only through a view that checks permission (never under MEDIA_URL).
 
-    def _setup(self):
-        self._wrapped = storages["private"]
-
-
-private_storage = PrivateStorage()
+    A callable, so migrations record this function rather than the storage's folder, which differs
+    from one machine to the next (settings.STORAGES["private"]).
+    """
+    return storages["private"]
 
 
 class ProposalState(models.TextChoices):
