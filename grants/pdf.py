@@ -5,7 +5,6 @@ under its own heading with its word count against the limit, then the budget by 
 """
 
 import logging
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -14,34 +13,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from courses.pdf import html_to_pdf
-from grants.models import BudgetCategory, BudgetLine, Proposal, ProposalExport
+from grants.models import Proposal, ProposalExport
+from grants.selectors.editing import CategoryTotal, budget_summary
 from grants.selectors.proposals import proposal_sections
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class BudgetGroup:
-    """The budget lines of one category, with their subtotal."""
-
-    label: str
-    lines: list[BudgetLine]
-    subtotal: Decimal
-
-
-def budget_groups(*, proposal: Proposal) -> tuple[list[BudgetGroup], Decimal]:
-    """The budget by category (in the usual order, empty ones left out) and its total (one query)."""
-    by_category: dict[str, list[BudgetLine]] = {}
-    for line in proposal.budget_lines.all():
-        by_category.setdefault(line.category, []).append(line)
-    groups = []
-    for category in BudgetCategory:
-        lines = by_category.pop(category.value, [])
-        if lines:
-            groups.append(BudgetGroup(category.label, lines, sum((line.cost for line in lines), Decimal("0.00"))))
-    for category, lines in by_category.items():  # a category no longer offered: still counted
-        groups.append(BudgetGroup(category, lines, sum((line.cost for line in lines), Decimal("0.00"))))
-    return groups, sum((group.subtotal for group in groups), Decimal("0.00"))
+def budget_groups(*, proposal: Proposal) -> tuple[list[CategoryTotal], Decimal]:
+    """The budget by category, with subtotals, and its total: the budget page's own summary."""
+    summary = budget_summary(proposal=proposal)
+    return summary.categories, summary.total
 
 
 def proposal_html(*, proposal: Proposal, generated_at=None) -> str:

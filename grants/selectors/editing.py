@@ -43,12 +43,20 @@ def section_for_edit(*, proposal: Proposal, key: str) -> SectionEdit | None:
 
 @dataclass(frozen=True)
 class CategoryTotal:
-    """What the budget spends under one category."""
+    """What the budget spends under one category: its lines and their total."""
 
     category: str
     label: str
-    lines: int
+    items: list[BudgetLine]
     total: Decimal
+
+    @property
+    def lines(self) -> int:
+        return len(self.items)
+
+    @property
+    def subtotal(self) -> Decimal:
+        return self.total
 
 
 @dataclass(frozen=True)
@@ -62,22 +70,30 @@ class BudgetSummary:
 
 
 def budget_summary(*, proposal: Proposal) -> BudgetSummary:
-    """The budget of `proposal`, totalled in Python from one query, so the cost is the same for any number of lines."""
+    """The budget of `proposal`, totalled in Python from one query, so the cost is the same for any number of lines.
+
+    Categories come in the usual order, empty ones left out; a category no longer offered is still
+    listed (after the others), so the categories always add up to the total.
+    """
     lines = list(BudgetLine.objects.filter(proposal=proposal).order_by("sort_order", "pk"))
-    sums: dict[str, Decimal] = {}
-    counts: dict[str, int] = {}
+    by_category: dict[str, list[BudgetLine]] = {}
     for line in lines:
-        sums[line.category] = sums.get(line.category, Decimal("0.00")) + line.cost
-        counts[line.category] = counts.get(line.category, 0) + 1
+        by_category.setdefault(line.category, []).append(line)
+    labels = dict(BudgetCategory.choices)
+    order = [value for value in labels if value in by_category] + [v for v in by_category if v not in labels]
     categories = [
-        CategoryTotal(category=value, label=str(label), lines=counts[value], total=sums[value])
-        for value, label in BudgetCategory.choices
-        if value in sums
+        CategoryTotal(
+            category=value,
+            label=str(labels.get(value, value)),
+            items=by_category[value],
+            total=sum((line.cost for line in by_category[value]), Decimal("0.00")),
+        )
+        for value in order
     ]
     return BudgetSummary(
         lines=lines,
         categories=categories,
-        total=sum(sums.values(), Decimal("0.00")),
+        total=sum((category.total for category in categories), Decimal("0.00")),
         revision=proposal.budget_revision,
     )
 
