@@ -11,11 +11,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -39,7 +38,7 @@ from grants.services.editing import (
     budget_save,
     section_save,
 )
-from grants.views.common import proposal_or_404
+from grants.views.common import private_download, proposal_or_404
 
 BUDGET_PREFIX = "lines"
 
@@ -347,17 +346,7 @@ def attachment_download(request, proposal_id: int, attachment_id: int):
     attachment = attachment_get(proposal=proposal, attachment_id=attachment_id)
     if attachment is None:
         raise Http404
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, OSError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    # Confidential: no shared cache may keep a copy.
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return private_download(attachment.file, filename=attachment.original_name, content_type=attachment.content_type)
 
 
 @login_required

@@ -1,7 +1,7 @@
 """Proposal views: exporting a proposal as a PDF, checking on it and downloading it."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST, require_safe
@@ -10,7 +10,7 @@ from grants.pdf import proposal_pdf_filename
 from grants.permissions import proposal_export_allowed
 from grants.selectors.exports import export_get_for
 from grants.services.exports import proposal_export_request
-from grants.views.common import proposal_or_404
+from grants.views.common import private_download, proposal_or_404
 
 
 def _exportable_proposal_or_404(request, proposal_id: int):
@@ -53,14 +53,8 @@ def export_download(request, proposal_id: int, export_id: int):
     proposal, export = _export_or_404(request, proposal_id, export_id)
     if not export.is_ready:
         return redirect("grants:export_detail", proposal_id=proposal.pk, export_id=export.pk)
-    response = FileResponse(
-        export.pdf.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=proposal_pdf_filename(proposal=proposal, on=export.built_at),
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    filename = proposal_pdf_filename(proposal=proposal, on=export.built_at)
+    return private_download(export.pdf, filename=filename, content_type="application/pdf")
 
 
 urlpatterns = [

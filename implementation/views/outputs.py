@@ -1,11 +1,12 @@
 """Plan views: the outputs drawn from a plan (logic model, completeness with StaRI) and its PDF."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.views.decorators.http import require_POST, require_safe
 
+from grants.views.common import private_download
 from implementation.pdf import plan_pdf_filename
 from implementation.permissions import plan_edit_allowed
 from implementation.selectors.editing import plan_parts
@@ -95,14 +96,8 @@ def plan_export_download(request, plan_id: int, export_id: int):
     plan, export = _export_or_404(request, plan_id, export_id)
     if not export.is_ready:
         return redirect("implementation:plan_export_detail", plan_id=plan.pk, export_id=export.pk)
-    response = FileResponse(
-        export.pdf.open("rb"),
-        content_type="application/pdf",
-        as_attachment=True,
-        filename=plan_pdf_filename(plan=plan, on=export.built_at),
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    filename = plan_pdf_filename(plan=plan, on=export.built_at)
+    return private_download(export.pdf, filename=filename, content_type="application/pdf")
 
 
 urlpatterns = [
