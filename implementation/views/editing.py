@@ -20,7 +20,6 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from grants.models import EDITABLE_STATES
 from implementation.forms.editing import (
     DeterminantForm,
     FidelityForm,
@@ -72,7 +71,7 @@ from implementation.services.editing import (
     plan_timeline_save,
 )
 from implementation.services.plans import PlanConflict
-from implementation.views.common import plan_or_404
+from implementation.views.common import plan_not_allowed, plan_or_404, plan_read_only_reason
 
 SITES_PREFIX = "sites"
 STAKEHOLDERS_PREFIX = "stakeholders"
@@ -104,35 +103,12 @@ def _plan_page(request, plan_id: int) -> tuple[ImplementationPlan, bool]:
     return plan, plan_edit_allowed(user=request.user, plan=plan)
 
 
-def _read_only_reason(plan: ImplementationPlan) -> str:
-    if plan.is_template:
-        return _("Only group leads can change plan templates. You can read this one and start a plan from it.")
-    if plan.proposal.state not in EDITABLE_STATES:
-        return _("This proposal is now “%(state)s”, so its plan can no longer be changed.") % {
-            "state": plan.proposal.get_state_display()
-        }
-    return _(
-        "Only the lead applicant and co-applicants can change this plan. You can read it, and mentors can comment "
-        "on it in the versions sent for review."
-    )
-
-
-def _not_allowed(request, plan: ImplementationPlan):
-    """The friendly 403 page for someone who may read the plan but not change it."""
-    return render(
-        request,
-        "implementation/plan_not_allowed.html",
-        {"plan": plan, "proposal": plan.proposal if plan.proposal_id else None, "reason": _read_only_reason(plan)},
-        status=403,
-    )
-
-
 def _render(request, plan: ImplementationPlan, can_edit: bool, part: str, template: str, context: dict, status=200):
     base = {
         "plan": plan,
         "proposal": plan.proposal if plan.proposal_id else None,
         "can_edit": can_edit,
-        "reason": "" if can_edit else _read_only_reason(plan),
+        "reason": "" if can_edit else plan_read_only_reason(plan),
         "part": part,
         "part_label": PART_LABELS.get(part, ""),
         "parts": plan_parts(plan=plan),
@@ -156,7 +132,7 @@ def _friendly_denials(view):
         try:
             return view(request, *args, **kwargs)
         except _NotAllowed as denied:
-            return _not_allowed(request, denied.plan)
+            return plan_not_allowed(request, denied.plan)
 
     return wrapper
 
@@ -244,7 +220,7 @@ def plan_intervention(request, plan_id: int):
     form, attempt = None, Attempt(forms=())
     if request.method == "POST":
         if not can_edit:
-            return _not_allowed(request, plan)
+            return plan_not_allowed(request, plan)
         attempt = _attempt(
             request,
             plan,
@@ -291,7 +267,7 @@ def plan_setting(request, plan_id: int):
     forms, attempt = None, Attempt(forms=())
     if request.method == "POST":
         if not can_edit:
-            return _not_allowed(request, plan)
+            return plan_not_allowed(request, plan)
         organisations = organisation_choices()
         attempt = _attempt(
             request,
@@ -359,7 +335,7 @@ def plan_determinants(request, plan_id: int):
     form, attempt = None, Attempt(forms=())
     if request.method == "POST":
         if not can_edit:
-            return _not_allowed(request, plan)
+            return plan_not_allowed(request, plan)
         constructs = construct_choices()
         attempt = _attempt(
             request,
@@ -401,7 +377,7 @@ def plan_determinant_edit(request, plan_id: int, determinant_id: int):
     if determinant is None:
         raise Http404
     if not can_edit:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     constructs = construct_choices()
     attempt = Attempt(forms=())
     if request.method == "POST":
@@ -434,7 +410,7 @@ def plan_determinant_edit(request, plan_id: int, determinant_id: int):
 def _remove_page(request, plan, can_edit, *, part: str, item, what: str, remove: Callable, back_url: str, notes=()):
     """Ask, then remove an item of the plan (POST with the plan's revision)."""
     if not can_edit:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     attempt = Attempt(forms=(PlanRevisionForm(initial={"base_revision": plan.revision}),))
     if request.method == "POST":
         attempt = _attempt(
@@ -536,7 +512,7 @@ def plan_strategy_use(request, plan_id: int):
     """“Use this strategy”: add a suggested ERIC strategy, linked to its barriers, and open it to be specified."""
     plan, can_edit = _plan_page(request, plan_id)
     if not can_edit:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     back = reverse("implementation:plan_strategies", args=[plan.pk])
     form = UseSuggestionForm(request.POST)
     strategy = None
@@ -550,7 +526,7 @@ def plan_strategy_use(request, plan_id: int):
             plan=plan, strategy=strategy, base_revision=form.cleaned_data["base_revision"], by=request.user
         )
     except PermissionDenied:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     except PlanConflict as error:
         who = error.plan.updated_by.display_name if error.plan.updated_by else _("Someone")
         messages.warning(
@@ -581,7 +557,7 @@ def plan_strategy_add_page(request, plan_id: int):
     """Add a strategy: from ERIC or one of the applicant's own, specified in full."""
     plan, can_edit = _plan_page(request, plan_id)
     if not can_edit:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     attempt = Attempt(forms=())
     if request.method == "POST":
         attempt = _attempt(
@@ -614,7 +590,7 @@ def plan_strategy_edit(request, plan_id: int, plan_strategy_id: int):
     if item is None:
         raise Http404
     if not can_edit:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     attempt = Attempt(forms=())
     if request.method == "POST":
         attempt = _attempt(
@@ -684,7 +660,7 @@ def plan_outcomes(request, plan_id: int):
     form, attempt = None, Attempt(forms=())
     if request.method == "POST":
         if not can_edit:
-            return _not_allowed(request, plan)
+            return plan_not_allowed(request, plan)
         outcomes = outcome_choices()
         attempt = _attempt(
             request,
@@ -714,7 +690,7 @@ def plan_outcome_edit(request, plan_id: int, outcome_id: int):
     if outcome is None:
         raise Http404
     if not can_edit:
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     outcomes = outcome_choices()
     attempt = Attempt(forms=())
     if request.method == "POST":
@@ -773,7 +749,7 @@ def plan_fidelity(request, plan_id: int):
     form, attempt = None, Attempt(forms=())
     if request.method == "POST":
         if not can_edit:
-            return _not_allowed(request, plan)
+            return plan_not_allowed(request, plan)
         attempt = _attempt(
             request,
             plan,
@@ -824,7 +800,7 @@ def plan_timeline(request, plan_id: int):
     forms, attempt = None, Attempt(forms=())
     if request.method == "POST":
         if not can_edit:
-            return _not_allowed(request, plan)
+            return plan_not_allowed(request, plan)
         phases = phase_choices()
         attempt = _attempt(
             request,

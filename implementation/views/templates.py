@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from grants.models import EDITABLE_STATES
 from implementation.forms.templates import PlanImportForm, StartFromTemplateForm, TemplateForm
 from implementation.models import ImplementationPlan
 from implementation.permissions import plan_edit_allowed, templates_manage_allowed
@@ -40,27 +39,7 @@ from implementation.services.templates import (
     template_publish_set,
 )
 from implementation.services.transfer import plan_import
-from implementation.views.common import plan_or_404
-
-
-def _read_only_reason(plan: ImplementationPlan) -> str:
-    if plan.is_template:
-        return _("Only group leads can change plan templates. You can start your own proposal’s plan from it.")
-    if plan.proposal.state not in EDITABLE_STATES:
-        return _("This proposal is now “%(state)s”, so its plan can no longer be changed.") % {
-            "state": plan.proposal.get_state_display()
-        }
-    return _("Only the lead applicant and co-applicants can change this plan. You can read it and download it.")
-
-
-def _not_allowed(request, plan: ImplementationPlan):
-    """The friendly 403 page for someone who may read the plan but not change it."""
-    return render(
-        request,
-        "implementation/template_not_allowed.html",
-        {"plan": plan, "proposal": plan.proposal, "reason": _read_only_reason(plan)},
-        status=403,
-    )
+from implementation.views.common import plan_not_allowed, plan_or_404
 
 
 def _managed_template_or_404(request, template_id: int) -> ImplementationPlan:
@@ -97,14 +76,14 @@ def plan_import_view(request, plan_id: int):
     """Replace the plan with a JSON plan file, once the member confirms it replaces everything; editors only."""
     plan = plan_or_404(request, plan_id)
     if not plan_edit_allowed(user=request.user, plan=plan):
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     if request.method == "POST":
         form = PlanImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 plan_import(plan=plan, data=form.document, by=request.user)
             except PermissionDenied:
-                return _not_allowed(request, plan)
+                return plan_not_allowed(request, plan)
             except (ValidationError, PlanConflict) as error:
                 form.add_error("file", error if isinstance(error, ValidationError) else str(error))
             else:
@@ -126,7 +105,7 @@ def plan_start_from_template_view(request, plan_id: int):
     if plan.is_template:
         raise Http404
     if not plan_edit_allowed(user=request.user, plan=plan):
-        return _not_allowed(request, plan)
+        return plan_not_allowed(request, plan)
     templates = templates_published()
     has_content = not plan_is_empty(plan=plan)
     if request.method == "POST":
@@ -138,7 +117,7 @@ def plan_start_from_template_view(request, plan_id: int):
                     plan=plan, template=template, by=request.user, replace=form.cleaned_data.get("replace", False)
                 )
             except PermissionDenied:
-                return _not_allowed(request, plan)
+                return plan_not_allowed(request, plan)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
