@@ -205,6 +205,11 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("Replies to your comments")
     STATE_CHANGED = "state_changed", _("Changes in a proposal's state")
     DEADLINE = "deadline", _("Reminders before a funding call closes")
+    MEMBERSHIP = "membership", _("Applications to join the community, and their decisions")
+    NEW_MEETING = "new_meeting", _("New meetings of communities you follow")
+    DISCUSSION = "discussion", _("Replies in discussions you take part in")
+    RESOURCE = "resource", _("Resources submitted to the library, and their decisions")
+    DATA_RETURN = "data_return", _("Monthly data returns for your sites")
 
 
 #: Always e-mailed: an invitation may go to someone with no account, who has nowhere else to see it.

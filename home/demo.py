@@ -202,6 +202,6 @@ def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, s
     from grants.demo import grants_demo_load
 
     grants_demo_load(home=home, with_proposals=with_accounts)
-    community_demo_load(home=home)
+    community_demo_load(home=home, with_activity=with_accounts)
     home_sections_ensure(home=home, pages=pages, courses=featured_courses)
     return accounts

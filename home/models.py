@@ -55,6 +55,9 @@ class HomePage(Page):
         "courses.CourseIndexPage",
         "grants.FundingCallIndexPage",
         "community.EventIndexPage",
+        "community.CommunityIndexPage",
+        "community.NewsIndexPage",
+        "community.ResourceIndexPage",
     ]
     max_count = 1
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("grants/", include("grants.urls")),
     path("grants/", include("implementation.urls")),
+    path("data/", include("measures.urls")),
 ]
 
 if settings.DEBUG:

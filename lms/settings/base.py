@@ -39,7 +39,9 @@ INSTALLED_APPS = [
     "grants",
     "community",
     "implementation",
+    "measures",
     # Wagtail
+    "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from community.demo_content import EVENTS
+from community.demo.events_content import EVENTS
 from tests.accounts.factories import PASSWORD, LearnerFactory
 from tests.browser.support import sign_in, submit, visit
 

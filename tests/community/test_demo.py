@@ -2,14 +2,14 @@
 
 from wagtail.models import Page
 
-from community.demo import community_demo_load
+from community.demo.events import events_demo_load
 from community.models import EventPage
-from community.selectors import events_for_index
+from community.selectors.events import events_for_index
 
 
 def test_demo_builds_past_and_upcoming_meetings_once(site_pages):
     home = site_pages["home"]
-    index = community_demo_load(home=home)
+    index = events_demo_load(home=home)
     assert (index.title, index.slug, index.show_in_menus, index.live) == ("Meetings", "events", True, True)
     sections = events_for_index(index=index)
     assert len(sections["upcoming"]) == 1 and len(sections["past"]) == 2
@@ -19,7 +19,7 @@ def test_demo_builds_past_and_upcoming_meetings_once(site_pages):
         event.full_clean()
     before = list(Page.objects.order_by("path").values_list("path", "title", "live"))
 
-    again = community_demo_load(home=home)
+    again = events_demo_load(home=home)
 
     assert again.pk == index.pk
     assert list(Page.objects.order_by("path").values_list("path", "title", "live")) == before

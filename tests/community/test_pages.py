@@ -33,6 +33,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(EventPage, set())
 
 
+@pytest.mark.django_db
 def test_a_meeting_must_end_after_it_starts():
     event = EventPage(
         title="Meeting",

@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from community.services import event_reminders_send
+from community.services.events import event_reminders_send
 from tests.accounts.factories import LearnerFactory
 from tests.community.factories import EventPageFactory, RegistrationFactory
 

@@ -5,8 +5,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 
 from community.models import Registration, RegistrationStatus
-from community.selectors import places_left, waitlist_position
-from community.services import RegistrationClosed, registration_cancel, registration_create
+from community.selectors.events import places_left, waitlist_position
+from community.services.events import RegistrationClosed, registration_cancel, registration_create
 from tests.accounts.factories import LearnerFactory
 from tests.community.factories import EventPageFactory
 

@@ -5,7 +5,7 @@ from django.test import Client
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from community.models import EventIndexPage
+from community.models import CommunityIndexPage, EventIndexPage, NewsIndexPage, ResourceIndexPage
 from courses.models import CourseIndexPage
 from grants.models import FundingCallIndexPage
 from home.models import HomePage, StandardPage
@@ -16,7 +16,18 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_only(self):
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, CourseIndexPage, FundingCallIndexPage, EventIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage,
+            {
+                StandardPage,
+                CourseIndexPage,
+                FundingCallIndexPage,
+                EventIndexPage,
+                CommunityIndexPage,
+                NewsIndexPage,
+                ResourceIndexPage,
+            },
+        )
 
     def test_standard_pages_nest(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from community.services import event_reminders_send
+from community.services.events import event_reminders_send
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
+"""Meetings: registering, cancelling, calendar files and the feed."""
+
 from django.urls import path
 
-from community import views
-
-app_name = "community"
+from community.views import events as views
 
 urlpatterns = [
     path("events/feed.ics", views.events_feed, name="events_feed"),

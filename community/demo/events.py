@@ -1,4 +1,4 @@
-"""Build the demo meetings from `community.demo_content`.
+"""Build the demo meetings from `community.demo.events_content`.
 
 Idempotent: pages are created once (editors' changes are kept). Dates are set relative to the
 day the demo is first built, so a fresh demo always has past meetings and a next one.
@@ -8,7 +8,7 @@ import datetime
 
 from django.utils import timezone
 
-from community import demo_content as content
+from community.demo import events_content as content
 from community.models import EventIndexPage, EventPage, EventSpeaker
 from home.demo import index_page_ensure, local_datetime
 
@@ -40,7 +40,7 @@ def events_ensure(*, index: EventIndexPage) -> list[EventPage]:
     return events
 
 
-def community_demo_load(*, home) -> EventIndexPage:
+def events_demo_load(*, home) -> EventIndexPage:
     """The meetings index and the demo meetings under it; returns the index."""
     index = index_page_ensure(EventIndexPage, home=home, data=content.INDEX)
     events_ensure(index=index)

@@ -1,4 +1,4 @@
-"""Community of practice: meetings and events, and members' registrations for them."""
+"""Meetings and events, and members' registrations for them."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -29,7 +29,7 @@ class EventIndexPage(Page):
         verbose_name = _("event index page")
 
     def get_context(self, request, *args, **kwargs):
-        from community.selectors import events_for_index
+        from community.selectors.events import events_for_index
 
         context = super().get_context(request, *args, **kwargs)
         context.update(events_for_index(index=self))
@@ -57,6 +57,17 @@ class EventPage(Page):
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Places available. Leave blank for no limit.")
     )
+    community = models.ForeignKey(
+        "community.CommunityPage",
+        verbose_name=_("community"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("The community holding the meeting: its followers are told when it is published."),
+    )
+    # Set when the community's followers were told of the meeting, so they are told once only.
+    followers_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     notes = RichTextField(
         _("notes"),
         blank=True,
@@ -75,6 +86,7 @@ class EventPage(Page):
             ],
             heading=_("When and where"),
         ),
+        FieldPanel("community"),
         FieldPanel("summary"),
         FieldPanel("agenda"),
         InlinePanel("speakers", label=_("Speakers")),
@@ -107,7 +119,7 @@ class EventPage(Page):
         return self.starts_at <= timezone.now()
 
     def get_context(self, request, *args, **kwargs):
-        from community.selectors import event_detail
+        from community.selectors.events import event_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_detail(event=self, user=request.user))

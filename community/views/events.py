@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from community import ical
 from community.models import EventPage, Registration, RegistrationStatus
-from community.permissions import online_link_visible
-from community.selectors import events_for_feed, registration_for, waitlist_position
-from community.services import RegistrationClosed, registration_cancel, registration_create
+from community.permissions.events import online_link_visible
+from community.selectors.events import events_for_feed, registration_for, waitlist_position
+from community.services.events import RegistrationClosed, registration_cancel, registration_create
 
 
 def _event(event_id: int) -> EventPage:

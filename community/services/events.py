@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from community.models import EventPage, Registration, RegistrationStatus
-from community.permissions import registration_cancel_allowed
-from community.selectors import registered_count, waitlist_position
+from community.permissions.events import registration_cancel_allowed
+from community.selectors.events import registered_count, waitlist_position
 
 
 class RegistrationClosed(Exception):

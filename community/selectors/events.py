@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from community.models import EventIndexPage, EventPage, Registration, RegistrationStatus
-from community.permissions import online_link_visible
+from community.permissions.events import online_link_visible
 
 # Past meetings are kept for their slides and notes, but the list shows only the most recent.
 PAST_SHOWN = 12

@@ -1,4 +1,4 @@
-"""Factories for the community app: the meeting index, meetings and registrations."""
+"""Factories for meetings: the meeting index, meetings and registrations."""
 
 import datetime
 
