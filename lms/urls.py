@@ -6,8 +6,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as account_views
 from home import views as home_views
+from lms.health import health
 
 urlpatterns = [
+    path("health/", health, name="health"),
     # Before the CMS's own URLs, so that its log-in page is never served.
     path("admin/login/", account_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
