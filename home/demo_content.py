@@ -105,8 +105,12 @@ PAGES = [
             (
                 "paragraph",
                 "<p>Create an account with your work or personal e-mail address, confirm it from "
-                "the message we send, and tell us a little about your role. It takes about two "
-                "minutes.</p>",
+                "the message we send, and tell us a little about your role: that is enough to take "
+                "every learning module and to draft a grant proposal. To join the community of "
+                "practice (its discussions, the members' directory, members' surveys and data "
+                "collection), apply from your account: tell us your professional group, where you "
+                "work and why you would like to join. A group lead reads every application, usually "
+                "within a week, and we e-mail you the decision.</p>",
             ),
         ],
     },
