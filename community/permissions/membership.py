@@ -19,3 +19,18 @@ def user_is_community_member(user) -> bool:
         cached = user.is_superuser or user_is_group_lead(user) or Membership.objects.filter(user=user).exists()
         user._community_member = cached
     return cached
+
+
+def application_decide_allowed(*, user) -> bool:
+    """Group leads (and superusers) decide applications to join."""
+    return user_is_group_lead(user)
+
+
+def application_withdraw_allowed(*, user, application) -> bool:
+    """Only the applicant may withdraw their application."""
+    return user_is_member(user) and application.user_id == user.pk
+
+
+def members_directory_visible(*, user) -> bool:
+    """The members' directory is for members of the community."""
+    return user_is_community_member(user)
