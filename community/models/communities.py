@@ -25,6 +25,13 @@ class CommunityIndexPage(Page):
     class Meta:
         verbose_name = _("community index page")
 
+    def get_context(self, request, *args, **kwargs):
+        from community.selectors.communities import communities_for_index
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(communities_for_index(index=self))
+        return context
+
 
 class CommunityPage(Page):
     """A community of practice: its purpose, leads and members, with its meetings, resources, discussions,
@@ -48,6 +55,14 @@ class CommunityPage(Page):
     class Meta:
         verbose_name = _("community of practice")
         verbose_name_plural = _("communities of practice")
+
+    def get_context(self, request, *args, **kwargs):
+        from community.selectors.communities import community_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        if self.pk:
+            context.update(community_detail(community=self, user=request.user))
+        return context
 
 
 class CommunityLead(Orderable):

@@ -35,6 +35,13 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index page")
 
+    def get_context(self, request, *args, **kwargs):
+        from community.selectors.news import news_for_index
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_for_index(index=self, request=request))
+        return context
+
 
 class NewsPage(Page):
     """One news item, optionally about a community of practice."""

@@ -15,3 +15,20 @@ def user_leads_community(user, community) -> bool:
 def user_in_community(user, community) -> bool:
     """Has joined this community of practice."""
     return user_is_member(user) and community.memberships.filter(user=user).exists()
+
+
+def community_join_allowed(user, community) -> bool:
+    """Approved members of the community of practice may join any of its communities."""
+    from community.permissions.membership import user_is_community_member
+
+    return user_is_community_member(user)
+
+
+def community_follow_allowed(user, community) -> bool:
+    """Any signed-in member may follow a community (to hear of its new meetings), or leave or unfollow it."""
+    return user_is_member(user)
+
+
+def community_discussions_visible(user, community) -> bool:
+    """A community's discussions are for the members who joined it and for its leads."""
+    return user_in_community(user, community) or user_leads_community(user, community)

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+"""News: the Atom feed (the news list and items are Wagtail pages under /news/)."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from community.views.news import NewsFeed
+
+urlpatterns = [
+    path("news/feed/", NewsFeed(), name="news_feed"),
+]
