@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -52,3 +53,10 @@ def events_feed(*, events: list[tuple[EventPage, str]], name: str) -> bytes:
     for event, url in events:
         calendar.add_component(_vevent(event=event, url=url))
     return calendar.to_ical()
+
+
+def feed_links(*, request) -> dict[str, str]:
+    """The feed's addresses for subscribing: `https` (or http on a development server) and `webcal`,
+    the same address that calendar programs open as a subscription rather than a one-off import."""
+    url = request.build_absolute_uri(reverse("community:events_feed"))
+    return {"https": url, "webcal": "webcal://" + url.split("://", 1)[1]}

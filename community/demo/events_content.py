@@ -19,6 +19,7 @@ EVENTS = [
     {
         "title": "Implementation group: spring meeting",
         "slug": "implementation-group-spring-meeting",
+        "community": "implementation-group",
         "starts_in_days": -90,
         "starts": "14:00",
         "ends": "16:00",
@@ -41,6 +42,7 @@ EVENTS = [
     {
         "title": "Paediatric sepsis network: case review and audit results",
         "slug": "paediatric-sepsis-network-audit-results",
+        "community": "paediatric-sepsis",
         "starts_in_days": -30,
         "starts": "12:30",
         "ends": "14:00",
@@ -61,6 +63,7 @@ EVENTS = [
     {
         "title": "Implementation group: summer meeting",
         "slug": "implementation-group-summer-meeting",
+        "community": "implementation-group",
         "starts_in_days": 21,
         "starts": "14:00",
         "ends": "16:00",
@@ -75,4 +78,11 @@ EVENTS = [
         "speakers": [("Dr Tom Bailey", "Implementation scientist"), ("Sam Reid", "Practice educator")],
         "notes": "",
     },
+]
+
+# With the demo's members (with_activity), these accounts register for the next meeting, in this order.
+REGISTRANTS = [
+    "learner@demo.implementation-hub.test",
+    "researcher@demo.implementation-hub.test",
+    "lead@demo.implementation-hub.test",
 ]

@@ -29,10 +29,15 @@ class EventIndexPage(Page):
         verbose_name = _("event index page")
 
     def get_context(self, request, *args, **kwargs):
-        from community.selectors.events import events_for_index
+        from community.forms.events import EventFilterForm
+        from community.ical import feed_links
+        from community.selectors.events import event_communities, events_for_index
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(events_for_index(index=self))
+        form = EventFilterForm(request.GET or None, communities=event_communities())
+        community_id = form.community_id() if form.is_bound else None
+        context.update(events_for_index(index=self, user=request.user, community_id=community_id))
+        context.update(filter_form=form, filtered=community_id is not None, feed=feed_links(request=request))
         return context
 
 
@@ -119,10 +124,12 @@ class EventPage(Page):
         return self.starts_at <= timezone.now()
 
     def get_context(self, request, *args, **kwargs):
+        from community.ical import feed_links
         from community.selectors.events import event_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(event_detail(event=self, user=request.user))
+        context["feed"] = feed_links(request=request)
         return context
 
 

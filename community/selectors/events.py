@@ -1,11 +1,16 @@
-"""Reads for meetings: the list, a meeting's page, places left and the waiting list."""
+"""Reads for meetings: the list, a meeting's page, places left, the waiting list and the organisers' list."""
 
 import datetime
 
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from community.models import EventIndexPage, EventPage, Registration, RegistrationStatus
-from community.permissions.events import online_link_visible
+from community.models import CommunityPage, EventIndexPage, EventPage, Registration, RegistrationStatus
+from community.permissions.events import (
+    event_registrations_view_allowed,
+    online_link_visible,
+    restriction_passed_by_user,
+)
 
 # Past meetings are kept for their slides and notes, but the list shows only the most recent.
 PAST_SHOWN = 12
@@ -13,13 +18,39 @@ PAST_SHOWN = 12
 FEED_PAST_DAYS = 90
 
 
-def events_for_index(*, index: EventIndexPage, now: datetime.datetime | None = None) -> dict:
-    """Context for the meeting list: `upcoming` (soonest first) and `past` (most recent first, at most PAST_SHOWN).
+def events_visible_to(*, user, events):
+    """Narrow a queryset of meetings to those `user` may see: live, and under no view restriction
+    (on the page or an ancestor) that they fail. A constant number of queries, however many meetings
+    or restrictions there are (restrictions and their groups come in two queries)."""
+    events = events.live()
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    for restriction in restrictions:
+        if not restriction_passed_by_user(user=user, restriction=restriction):
+            events = events.not_descendant_of(restriction.page, inclusive=True)
+    return events
 
-    A meeting counts as past once it has started. Two queries, however many meetings there are.
+
+def event_communities() -> list[CommunityPage]:
+    """The communities a meeting list can be narrowed to: live ones, by name."""
+    return list(CommunityPage.objects.live().order_by("title").only("id", "title"))
+
+
+def events_for_index(
+    *,
+    index: EventIndexPage,
+    user,
+    community_id: int | None = None,
+    now: datetime.datetime | None = None,
+) -> dict:
+    """Context for the meeting list: `upcoming` (soonest first) and `past` (most recent first, at most
+    PAST_SHOWN), of the meetings `user` may see, optionally only those of one community.
+
+    A meeting counts as past once it has started. A constant number of queries, however many meetings.
     """
     now = now or timezone.now()
-    live = EventPage.objects.child_of(index).live()
+    live = events_visible_to(user=user, events=EventPage.objects.child_of(index)).select_related("community")
+    if community_id is not None:
+        live = live.filter(community_id=community_id)
     upcoming = list(live.filter(starts_at__gt=now).order_by("starts_at", "path"))
     past = list(live.filter(starts_at__lte=now).order_by("-starts_at", "path")[:PAST_SHOWN])
     return {"upcoming": upcoming, "past": past}
@@ -61,19 +92,60 @@ def waitlist_position(*, registration: Registration) -> int | None:
     return ahead + 1
 
 
+def event_state(*, event: EventPage, registration: Registration | None, places: int | None) -> str:
+    """Where the member stands, for the page's box: "preview", "closed", "registered", "waitlisted",
+    "full" (no place left: registering joins the waiting list) or "open"."""
+    if not event.pk:
+        return "preview"
+    if event.is_past:
+        return "closed"
+    if registration is not None:
+        return registration.status
+    if event.capacity is not None and not places:
+        return "full"
+    return "open"
+
+
 def event_detail(*, event: EventPage, user) -> dict:
     """Context for a meeting's page: the member's `registration`, `places_left`, `waitlist_position`,
-    `show_online_link`, and the `speakers` and `materials` in editors' order.
+    `state` (see event_state), `show_online_link`, `community` (when live), whether the user may see
+    the organisers' list (`can_see_registrations`), and the `speakers` and `materials` in editors' order.
 
     Works for previews too, where speakers and materials are the unsaved ones in the editor's form.
     """
     registration = registration_for(event=event, user=user) if event.pk else None
     active = registration if registration is not None and registration.is_active else None
+    places = places_left(event=event) if event.pk else event.capacity
+    community = event.community if event.community_id else None
     return {
         "registration": active,
-        "places_left": places_left(event=event) if event.pk else event.capacity,
+        "places_left": places,
         "waitlist_position": waitlist_position(registration=active) if active else None,
+        "state": event_state(event=event, registration=active, places=places),
         "show_online_link": online_link_visible(user=user, event=event, registration=active),
+        "community": community if community is not None and community.live else None,
+        "can_see_registrations": bool(event.pk) and event_registrations_view_allowed(user=user, event=event),
         "speakers": list(event.speakers.all()),
         "materials": list(event.materials.select_related("document").order_by("sort_order")),
+    }
+
+
+def event_registrations(*, event: EventPage) -> dict:
+    """The organisers' list for a meeting, in one query however many registrations there are:
+    `registered` (in order of registering), `waitlisted` as (position, registration) pairs in the
+    order places will be offered, `cancelled`, and their counts. Each registration carries its user
+    and the user's organisation."""
+    rows = list(
+        Registration.objects.filter(event=event)
+        .select_related("user", "user__organisation")
+        .order_by("created_at", "pk")
+    )
+    registered = [r for r in rows if r.status == RegistrationStatus.REGISTERED]
+    waitlisted = list(enumerate((r for r in rows if r.status == RegistrationStatus.WAITLISTED), start=1))
+    cancelled = [r for r in rows if r.status == RegistrationStatus.CANCELLED]
+    return {
+        "registered": registered,
+        "waitlisted": waitlisted,
+        "cancelled": cancelled,
+        "counts": {"registered": len(registered), "waitlisted": len(waitlisted), "cancelled": len(cancelled)},
     }

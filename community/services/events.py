@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Page
 
+from accounts.permissions import user_is_member
 from community.models import EventPage, Registration, RegistrationStatus
 from community.permissions.events import registration_cancel_allowed
 from community.selectors.events import registered_count, waitlist_position
@@ -51,8 +52,12 @@ def registration_create(*, event: EventPage, user) -> Registration:
 
     Idempotent: an active registration is returned unchanged, so a double-submitted form makes one
     record; a cancelled one is reactivated at the back of the queue. Sends a confirmation e-mail
-    (after commit). Raises RegistrationClosed once the meeting has started.
+    (after commit). Raises RegistrationClosed once the meeting has started, and PermissionDenied for
+    a visitor, an inactive account or a meeting that is not live. (Whether the member may see a
+    members-only meeting's page is the caller's question: Wagtail answers it from the request.)
     """
+    if not user_is_member(user) or not event.live:
+        raise PermissionDenied
     _event_lock(event)
     if event.is_past:
         raise RegistrationClosed(event)

@@ -109,3 +109,14 @@ def test_past_meetings_refuse_registration(event_index, learner):
     with pytest.raises(RegistrationClosed, match="already taken place"):
         registration_create(event=event, user=learner)
     assert not Registration.objects.exists()
+
+
+def test_only_active_accounts_register_and_only_for_live_meetings(small_event, learner):
+    learner.is_active = False
+    learner.save()
+    with pytest.raises(PermissionDenied):
+        registration_create(event=small_event, user=learner)
+    small_event.unpublish()
+    with pytest.raises(PermissionDenied):
+        registration_create(event=small_event, user=LearnerFactory())
+    assert not Registration.objects.exists()

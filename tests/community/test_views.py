@@ -50,7 +50,9 @@ def test_a_full_meeting_says_so_and_gives_the_waiting_list_position(client, even
     RegistrationFactory(event=event)
     client.force_login(learner)
     response = client.post(f"/events/{event.pk}/register/", follow=True)
-    assert messages_of(response) == ["The meeting is full: you are on the waiting list (position 1)."]
+    assert messages_of(response) == [
+        "The meeting is full: you are on the waiting list (position 1). We will e-mail you if a place comes up."
+    ]
     content = response.content.decode()
     assert "You are on the waiting list (position 1)." in content
     assert "Leave the waiting list" in content
