@@ -43,6 +43,13 @@ class ResourceIndexPage(Page):
     class Meta:
         verbose_name = _("resource library")
 
+    def get_context(self, request, *args, **kwargs):
+        from community.selectors.resources import resources_search
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resources_search(index=self, params=request.GET))
+        return context
+
 
 class ResourcePageTag(TaggedItemBase):
     """A tag on a resource (e.g. "escalation", "PEWS")."""
@@ -105,12 +112,26 @@ class ResourcePage(Page):
         index.FilterField("resource_type"),
         index.FilterField("community"),
         index.FilterField("organisation"),
+        # Tags are found by the search box and filter the library.
+        index.RelatedFields("tags", [index.SearchField("name"), index.FilterField("slug")]),
     ]
     parent_page_types = ["community.ResourceIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("resource")
+
+    @property
+    def review_due(self) -> bool:
+        """Its review date has passed: it may be out of date."""
+        return self.review_date is not None and self.review_date < timezone.localdate()
+
+    def get_context(self, request, *args, **kwargs):
+        from community.selectors.resources import resource_detail
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_detail(resource=self))
+        return context
 
 
 class SubmissionStatus(models.TextChoices):
