@@ -34,6 +34,11 @@ IMPLEMENTATION_REFERENCE_PERMISSIONS = {
     )
 }
 
+#: Multi-site data collection: group leads set up campaigns (with their measures) and sites in the CMS.
+MEASURES_PERMISSIONS = {
+    f"measures.{action}_{model}" for action in ("add", "change", "delete", "view") for model in ("campaign", "site")
+}
+
 #: Model permissions of each role, as "app_label.codename". Page and collection
 #: permissions (Wagtail's) are not model permissions and are not listed here.
 ROLE_PERMISSIONS: dict[str, set[str]] = {
@@ -51,6 +56,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "accounts.change_organisation",
         "accounts.view_organisation",
         *IMPLEMENTATION_REFERENCE_PERMISSIONS,
+        *MEASURES_PERMISSIONS,
     },
     # Writes pages and submits them for moderation; arranges courses into pathways. Editors and moderators
     # get nothing of the implementation reference data: they run the site's content, not research planning,

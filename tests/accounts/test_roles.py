@@ -41,6 +41,7 @@ EXPECTED = {
         "accounts.change_organisation",
         "accounts.view_organisation",
         *IMPLEMENTATION_REFERENCE,
+        *{f"measures.{a}_{m}" for a in ("add", "change", "delete", "view") for m in ("campaign", "site")},
     },
     "Editors": {"wagtailadmin.access_admin", *PATHWAYS},
     "Moderators": {"wagtailadmin.access_admin", *PATHWAYS},
