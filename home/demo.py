@@ -203,5 +203,8 @@ def demo_load(*, password: str, with_accounts: bool = True) -> list[tuple[str, s
 
     grants_demo_load(home=home, with_proposals=with_accounts)
     community_demo_load(home=home, with_activity=with_accounts)
+    from measures.demo import measures_demo_load
+
+    measures_demo_load(with_activity=with_accounts)
     home_sections_ensure(home=home, pages=pages, courses=featured_courses)
     return accounts

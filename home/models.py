@@ -64,6 +64,13 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from home.selectors import home_community
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_community())
+        return context
+
 
 class StandardPage(Page):
     """A page of text: about us, membership, privacy and the like."""

@@ -23,3 +23,19 @@ def page_search(*, query: str, user):
             if not group_ids & {group.id for group in restriction.groups.all()}:
                 pages = pages.exclude(path__startswith=restriction.page.path)
     return pages.specific().search(query, operator="and")
+
+
+def home_community(*, limit: int = 3) -> dict:
+    """For the home page: the `next_meeting` (live, public, soonest) and the `latest_news`.
+
+    Two queries; the members' figures come from the figures template tag.
+    """
+    from django.utils import timezone
+
+    from community.models import EventPage
+    from community.selectors.news import news_latest
+
+    next_meeting = (
+        EventPage.objects.live().public().filter(starts_at__gt=timezone.now()).order_by("starts_at", "path").first()
+    )
+    return {"next_meeting": next_meeting, "latest_news": news_latest(limit=limit)}

@@ -175,6 +175,8 @@ ACCOUNT_RATE_LIMITS = {
 
 # The Wagtail admin's own log-in form is replaced by the allauth page (see lms/urls.py).
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+# Pages restricted to signed-in members send visitors to the site's own log-in page, not Wagtail's bare one.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 
 # Internationalisation
 LANGUAGE_CODE = "en-gb"

@@ -150,4 +150,48 @@ def test_home_page_query_count_is_small_and_fixed(client, site_pages):
     client.get("/")
     with CaptureQueriesContext(connection) as queries:
         client.get("/")
-    assert len(queries) <= 12, [q["sql"] for q in queries]
+    few = len(queries)
+    # The community strip: members' figures (2), the next meeting (1) and the latest news (1).
+    assert few <= 14, [q["sql"] for q in queries]
+
+    from tests.community.factories import EventIndexPageFactory, EventPageFactory, MembershipFactory
+    from tests.community.factories.communities import NewsIndexPageFactory, NewsPageFactory
+
+    news = NewsIndexPageFactory(parent=site_pages["home"])
+    events = EventIndexPageFactory(parent=site_pages["home"])
+    for days in range(8):
+        NewsPageFactory(parent=news, days_ago=days)
+        EventPageFactory(parent=events, starts_in_days=days + 1)
+        MembershipFactory()
+    client.get("/")
+    with CaptureQueriesContext(connection) as more:
+        client.get("/")
+    assert len(more) == few, [q["sql"] for q in more]
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_community_now(client, site_pages):
+    """Live figures, the next meeting and the latest news, newest first, three at most."""
+    from django.utils.html import escape
+
+    from tests.accounts.factories import OrganisationFactory
+    from tests.community.factories import EventIndexPageFactory, EventPageFactory, MembershipFactory
+    from tests.community.factories.communities import NewsIndexPageFactory, NewsPageFactory
+
+    first, second = OrganisationFactory(), OrganisationFactory()
+    for organisation in (first, first, second):
+        MembershipFactory(user__organisation=organisation)
+    events = EventIndexPageFactory(parent=site_pages["home"])
+    EventPageFactory(parent=events, title="Past meeting", starts_in_days=-3)
+    EventPageFactory(parent=events, title="Later meeting", starts_in_days=30)
+    EventPageFactory(parent=events, title="Sooner meeting", starts_in_days=5)
+    news = NewsIndexPageFactory(parent=site_pages["home"])
+    for days, title in [(9, "Oldest news"), (1, "Newest news"), (3, "Middle news"), (5, "Older news")]:
+        NewsPageFactory(parent=news, title=title, days_ago=days)
+
+    content = client.get("/").content.decode()
+
+    assert "3 members from 2 organisations" in content
+    assert escape("Sooner meeting") in content and "Later meeting" not in content and "Past meeting" not in content
+    assert content.index("Newest news") < content.index("Middle news") < content.index("Older news")
+    assert "Oldest news" not in content
