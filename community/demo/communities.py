@@ -124,6 +124,19 @@ def activity_ensure(*, communities: dict[str, CommunityPage]) -> None:
         for slug in slugs:
             if slug in communities:
                 community_join(community=communities[slug], user=user)
+    # The illustrative members of the membership demo join by interest: sepsis, or implementation.
+    others = (
+        Membership.objects.filter(user__email__endswith=f"@{content.DEMO_DOMAIN}")
+        .exclude(user__email__in=list(content.JOINS))
+        .select_related("user")
+        .prefetch_related("user__interests")
+        .order_by("pk")
+    )
+    for membership in others:
+        interests = {tag.name for tag in membership.user.interests.all()}
+        slug = content.INTEREST_COMMUNITY if content.INTEREST in interests else content.OTHER_COMMUNITY
+        if slug in communities:
+            community_join(community=communities[slug], user=membership.user)
     for email, slugs in content.FOLLOWS.items():
         user = users.get(email)
         if user is None:

@@ -70,6 +70,13 @@ JOINS = {
     "editor@demo.implementation-hub.test": ["implementation-group"],
     "moderator@demo.implementation-hub.test": [],
 }
+# The other demo members (those the membership demo adds) join the sepsis community if sepsis is
+# among their interests, the implementation group otherwise.
+DEMO_DOMAIN = "demo.implementation-hub.test"
+INTEREST = "sepsis"
+INTEREST_COMMUNITY = "paediatric-sepsis"
+OTHER_COMMUNITY = "implementation-group"
+
 # Who follows a community without joining it.
 FOLLOWS = {
     "moderator@demo.implementation-hub.test": ["paediatric-sepsis"],

@@ -40,6 +40,31 @@ EVENTS = [
         ),
     },
     {
+        "title": "Paediatric sepsis network: where each unit starts",
+        "slug": "paediatric-sepsis-network-where-each-unit-starts",
+        "community": "paediatric-sepsis",
+        "starts_in_days": -120,
+        "starts": "12:30",
+        "ends": "14:00",
+        "venue": "",
+        "online_link": "https://meet.example.org/sepsis-network-baseline",
+        "capacity": None,
+        "summary": "Each unit describes how it recognises and escalates suspected sepsis today, so the network can agree what to measure first.",
+        "agenda": (
+            "<ul><li>12:30 Round of units: recognition and escalation today</li>"
+            "<li>13:10 Choosing four shared measures</li><li>13:45 Who collects what, and when</li></ul>"
+        ),
+        "speakers": [
+            ("Priya Natarajan", "Sepsis nurse specialist"),
+            ("Dr Amira Khan", "Consultant in paediatric intensive care"),
+        ],
+        "notes": (
+            "<p>Units agreed four measures for the network's monthly returns: children screened, screened "
+            "within one hour of arrival, antibiotics within one hour and senior review within one hour. "
+            "Each unit named a data contributor.</p>"
+        ),
+    },
+    {
         "title": "Paediatric sepsis network: case review and audit results",
         "slug": "paediatric-sepsis-network-audit-results",
         "community": "paediatric-sepsis",
@@ -76,6 +101,24 @@ EVENTS = [
             "<li>14:50 Three units, three approaches</li><li>15:40 Project clinic and close</li></ul>"
         ),
         "speakers": [("Dr Tom Bailey", "Implementation scientist"), ("Sam Reid", "Practice educator")],
+        "notes": "",
+    },
+    {
+        "title": "Paediatric sepsis network: the bundle and a year of data",
+        "slug": "paediatric-sepsis-network-bundle-and-data",
+        "community": "paediatric-sepsis",
+        "starts_in_days": 49,
+        "starts": "12:30",
+        "ends": "14:00",
+        "venue": "",
+        "online_link": "https://meet.example.org/sepsis-network-year-one",
+        "capacity": 60,
+        "summary": "A year of shared run charts, and the first draft of the network's bundle for each stage of the pathway.",
+        "agenda": (
+            "<ul><li>12:30 Run charts: what changed, and where</li>"
+            "<li>13:00 The draft bundle, stage by stage</li><li>13:40 Priorities from the members' survey</li></ul>"
+        ),
+        "speakers": [("Priya Natarajan", "Sepsis nurse specialist")],
         "notes": "",
     },
 ]

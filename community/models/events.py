@@ -118,6 +118,13 @@ class EventPage(Page):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The meeting must end after it starts.")})
 
+    def with_content_json(self, content):
+        """A revision's copy of the page, keeping when followers were told of it: that is bookkeeping,
+        not content, so publishing an older revision never rolls it back."""
+        page = super().with_content_json(content)
+        page.followers_notified_at = self.followers_notified_at
+        return page
+
     @property
     def is_past(self) -> bool:
         """A meeting is past once it has started: registration closes then."""

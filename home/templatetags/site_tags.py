@@ -10,22 +10,30 @@ register = template.Library()
 
 @register.inclusion_tag("tags/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
-    """The home page's children marked "show in menus", in tree order (one query)."""
+    """The home page's children marked "show in menus", in tree order (one query).
+
+    Standard pages (about us, membership, how we work) are gathered under one "About" menu so
+    the sections (learning, funding, communities, meetings, news, resources) fit on one line.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from home.models import StandardPage
+
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = []
+    sections, about = [], []
     if site is not None:
+        standard_type = ContentType.objects.get_for_model(StandardPage).pk
         root = site.root_page
-        for page in root.get_children().live().in_menu().only("title", "url_path", "path", "depth"):
+        for page in root.get_children().live().in_menu().only("title", "url_path", "path", "depth", "content_type"):
             url = page.get_url(request=request)
-            items.append(
-                {
-                    "title": page.title,
-                    "url": url,
-                    "current": bool(request) and request.path.startswith(url or "\0"),
-                }
-            )
-    return {"items": items}
+            item = {
+                "title": page.title,
+                "url": url,
+                "current": bool(request) and request.path.startswith(url or "\0"),
+            }
+            (about if page.content_type_id == standard_type else sections).append(item)
+    return {"items": sections, "about": about, "about_current": any(item["current"] for item in about)}
 
 
 @register.simple_tag(takes_context=True)

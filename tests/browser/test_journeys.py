@@ -216,10 +216,18 @@ def test_reading_the_site(page, live_server, who):
     expect(page.get_by_role("heading", level=1)).to_be_visible()
     expect(header(page).get_by_role(account_role, name=account_name)).to_be_visible()
 
+    # The standard pages sit under one "About" menu, opened by keyboard as well as by mouse.
+    about_menu = header(page).get_by_role("button", name="About")
+    about_menu.focus()
+    page.keyboard.press("Enter")
+    expect(about_menu).to_have_attribute("aria-expanded", "true")
     submit(page, header(page).get_by_role("link", name="About us"))
     assert path_of(page) == "/about/"
     expect(page.get_by_role("heading", level=1)).to_have_text("About us")
-    expect(header(page).get_by_role("link", name="About us")).to_have_attribute("aria-current", "page")
+    expect(header(page).get_by_role("link", name="About us", include_hidden=True)).to_have_attribute(
+        "aria-current", "page"
+    )
+    expect(header(page).get_by_role("button", name="About")).to_have_class(re.compile(r"\bactive\b"))
 
     visit(page, "/membership/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Membership")

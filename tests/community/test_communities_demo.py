@@ -76,3 +76,19 @@ def test_with_activity_leads_and_members_and_idempotent(site_pages, client):
     assert sepsis.summary == "Edited by an editor."
     for page in ["/communities/", sepsis.url, "/news/", CareBundlePage.objects.get().url]:
         assert client.get(page).status_code == 200
+
+
+def test_other_demo_members_join_by_interest(site_pages):
+    sepsis_nurse = MembershipFactory(user__email="chloe.bennett@demo.implementation-hub.test").user
+    sepsis_nurse.interests.add("sepsis", "education")
+    manager = MembershipFactory(user__email="sam.okafor@demo.implementation-hub.test").user
+    manager.interests.add("audit")
+    MembershipFactory(user__email="someone@example.org")  # not a demo member: left alone
+
+    communities_demo_load(home=site_pages["home"], with_activity=True)
+    communities_demo_load(home=site_pages["home"], with_activity=True)
+
+    assert sorted(CommunityMembership.objects.values_list("user__email", "community__slug")) == [
+        ("chloe.bennett@demo.implementation-hub.test", "paediatric-sepsis"),
+        ("sam.okafor@demo.implementation-hub.test", "implementation-group"),
+    ]

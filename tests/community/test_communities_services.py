@@ -168,3 +168,6 @@ def test_publishing_an_older_revision_does_not_announce_again(
         # As the admin would: the revision fetched afresh, then published again.
         Revision.objects.get(pk=draft.pk).publish()
     assert Notification.objects.count() == 1
+    # The announcement is bookkeeping, not content: publishing the older revision keeps its record.
+    event.refresh_from_db()
+    assert event.followers_notified_at is not None

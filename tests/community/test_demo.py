@@ -1,4 +1,4 @@
-"""The demo meetings: two past ones with notes and the next one, built once."""
+"""The demo meetings: for each community, two past ones with notes and the next one, built once."""
 
 from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Page
@@ -16,9 +16,9 @@ def test_demo_builds_past_and_upcoming_meetings_once(site_pages):
     index = events_demo_load(home=home)
     assert (index.title, index.slug, index.show_in_menus, index.live) == ("Meetings", "events", True, True)
     sections = events_for_index(index=index, user=AnonymousUser())
-    assert len(sections["upcoming"]) == 1 and len(sections["past"]) == 2
+    assert len(sections["upcoming"]) == 2 and len(sections["past"]) == 3
     assert all(event.notes for event in sections["past"])
-    assert sections["upcoming"][0].capacity == 40
+    assert sections["upcoming"][0].capacity == 40 and sections["upcoming"][1].capacity == 60
     for event in EventPage.objects.all():
         event.full_clean()
     before = list(Page.objects.order_by("path").values_list("path", "title", "live"))
@@ -41,8 +41,10 @@ def test_demo_meetings_belong_to_their_communities_when_they_exist(site_pages, c
     communities = dict(EventPage.objects.values_list("slug", "community"))
     assert communities == {
         "implementation-group-spring-meeting": group.pk,
+        "paediatric-sepsis-network-where-each-unit-starts": sepsis.pk,
         "paediatric-sepsis-network-audit-results": sepsis.pk,
         "implementation-group-summer-meeting": group.pk,
+        "paediatric-sepsis-network-bundle-and-data": sepsis.pk,
     }
     # The editor's form shows it too: it was set through a published revision.
     event = EventPage.objects.get(slug="paediatric-sepsis-network-audit-results")
@@ -56,7 +58,7 @@ def test_demo_members_register_for_the_next_meeting_once(site_pages):
     for email in REGISTRANTS:
         LearnerFactory(email=email)
     index = events_demo_load(home=site_pages["home"], with_activity=True)
-    [upcoming] = events_for_index(index=index, user=AnonymousUser())["upcoming"]
+    upcoming = events_for_index(index=index, user=AnonymousUser())["upcoming"][0]
     registrations = Registration.objects.filter(event=upcoming).order_by("created_at", "pk")
     assert [r.user.email for r in registrations] == REGISTRANTS
     assert {r.status for r in registrations} == {RegistrationStatus.REGISTERED}

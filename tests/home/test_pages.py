@@ -55,6 +55,10 @@ def test_home_page_renders_hero_sections_and_one_h1(client, site_pages):
     nav = content.split('aria-label="Main"')[1].split("</nav>")[0]
     assert "Membership" in nav
     assert "Privacy and cookies" not in nav
+    # Standard pages are gathered under "About"; the sections stay on the bar.
+    sections = nav.split('class="navbar-nav site-sections')[1]
+    about_menu = sections.split(">About</button>")[1].split("</ul>")[0]
+    assert 'href="/about/"' in about_menu and 'href="/membership/"' in about_menu
 
 
 @pytest.mark.django_db
