@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from accounts.models import User
 from community.demo import events_content as content
-from community.models import CommunityPage, EventIndexPage, EventPage, EventSpeaker, Registration
+from community.demo.resources import demo_document
+from community.models import CommunityPage, EventIndexPage, EventMaterial, EventPage, EventSpeaker, Registration
 from community.services.events import registration_create
 from home.demo import index_page_ensure, local_datetime
 
@@ -44,6 +45,10 @@ def events_ensure(*, index: EventIndexPage) -> list[EventPage]:
                 notes=data["notes"],
                 community=community,
                 speakers=[EventSpeaker(name=name, role=role) for name, role in data["speakers"]],
+                materials=[
+                    EventMaterial(document=demo_document(title=title, slug=slug, lines=lines))
+                    for title, slug, lines in data.get("slides", [])
+                ],
             )
             index.add_child(instance=event)
             event.save_revision().publish()

@@ -34,6 +34,18 @@ EVENTS = [
             "<li>15:45 Actions and close</li></ul>"
         ),
         "speakers": [("Dr Amira Khan", "Consultant in paediatric intensive care"), ("Sam Reid", "Practice educator")],
+        "slides": [
+            (
+                "Slides: early warning scores on the ward, a year on",
+                "early-warning-scores-year-on-slides",
+                [
+                    "Early warning scores on the ward: a year on",
+                    "What changed after the score went live on three wards.",
+                    "Escalations rose in the first month, then settled as teams trusted the score.",
+                    "Barriers named with CFIR: staffing at night, and a paper chart beside the electronic one.",
+                ],
+            )
+        ],
         "notes": (
             "<p>Units agreed to share their escalation audit templates. Two teams will pilot a shared "
             "huddle checklist and report back at the next meeting.</p>"
@@ -80,6 +92,19 @@ EVENTS = [
             "<li>13:00 Case review</li><li>13:40 Next steps</li></ul>"
         ),
         "speakers": [("Priya Natarajan", "Sepsis nurse specialist")],
+        "slides": [
+            (
+                "Slides: time to antibiotics across the network",
+                "sepsis-network-audit-slides",
+                [
+                    "Time to antibiotics across the network",
+                    "Six-month audit of children treated for suspected sepsis in six units.",
+                    "Median time from recognition to antibiotics fell in four of six units.",
+                    "What helped: a named nurse for each child, antibiotics kept on the resuscitation trolley.",
+                    "What got in the way: cannulation delays, and time zero recorded in different ways.",
+                ],
+            )
+        ],
         "notes": (
             "<p>Median time to antibiotics fell in four of six units. The network will test a "
             "sepsis grab bag in the emergency department over the next quarter.</p>"

@@ -53,7 +53,8 @@ def demo_pdf(lines: list[str]) -> bytes:
     return bytes(output)
 
 
-def _document(*, title: str, slug: str, lines: list[str]):
+def demo_document(*, title: str, slug: str, lines: list[str]):
+    """A Wagtail document (in the root collection) holding a small demo PDF of `lines`."""
     Document = get_document_model()
     document = Document(title=title, collection=Collection.get_first_root_node())
     document.file.save(f"{slug}.pdf", ContentFile(demo_pdf(lines)), save=False)
@@ -85,7 +86,7 @@ def resources_ensure(*, index: ResourceIndexPage) -> list[ResourcePage]:
                 body=f"{data['body']}<p><i>{content.ILLUSTRATIVE}</i></p>",
                 link=data.get("link", ""),
                 document=(
-                    _document(title=data["title"], slug=data["slug"], lines=data["document"])
+                    demo_document(title=data["title"], slug=data["slug"], lines=data["document"])
                     if data.get("document")
                     else None
                 ),

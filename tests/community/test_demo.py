@@ -18,6 +18,10 @@ def test_demo_builds_past_and_upcoming_meetings_once(site_pages):
     sections = events_for_index(index=index, user=AnonymousUser())
     assert len(sections["upcoming"]) == 2 and len(sections["past"]) == 3
     assert all(event.notes for event in sections["past"])
+    # Slides are attached after two of the past meetings, as real (small) PDF documents.
+    slides = [material for event in sections["past"] for material in event.materials.all()]
+    assert len(slides) == 2
+    assert all(material.document.file.read(5) == b"%PDF-" for material in slides)
     assert sections["upcoming"][0].capacity == 40 and sections["upcoming"][1].capacity == 60
     for event in EventPage.objects.all():
         event.full_clean()
