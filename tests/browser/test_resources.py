@@ -72,7 +72,7 @@ def test_member_offers_a_pdf_a_lead_publishes_it_and_it_is_found(page, context, 
 
 
 def test_library_filters_hold_at_320px(narrow_page, library):
-    ResourcePageFactory(parent=library, title="PEWS training slide deck", tag_names=["PEWS"])
+    ResourcePageFactory(parent=library, title="PEWS escalation quiz for new starters", tag_names=["PEWS"])
     visit(narrow_page, f"{library.url}?tag=pews&q=PEWS")
-    expect(narrow_page.get_by_role("link", name="PEWS training slide deck")).to_be_visible()
+    expect(narrow_page.get_by_role("link", name="PEWS escalation quiz for new starters")).to_be_visible()
     assert narrow_page.evaluate("document.documentElement.scrollWidth") <= 320
