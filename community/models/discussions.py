@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,10 @@ class Thread(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """The thread's page (a path)."""
+        return reverse("community:discussions_thread", args=[self.pk])
+
 
 class Post(models.Model):
     """A message in a discussion, written in Markdown and shown sanitised."""
@@ -57,3 +62,7 @@ class Post(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} in {self.thread}"
+
+    def get_absolute_url(self) -> str:
+        """The thread's page, scrolled to the post."""
+        return f"{reverse('community:discussions_thread', args=[self.thread_id])}#post-{self.pk}"

@@ -27,8 +27,3 @@ def community_join_allowed(user, community) -> bool:
 def community_follow_allowed(user, community) -> bool:
     """Any signed-in member may follow a community (to hear of its new meetings), or leave or unfollow it."""
     return user_is_member(user)
-
-
-def community_discussions_visible(user, community) -> bool:
-    """A community's discussions are for the members who joined it and for its leads."""
-    return user_in_community(user, community) or user_leads_community(user, community)

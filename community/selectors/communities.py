@@ -39,11 +39,6 @@ def discussions_url(*, community: CommunityPage) -> str:
     return reverse("community:discussions_list", args=[community.pk])
 
 
-def thread_url(*, thread: Thread) -> str:
-    """A discussion's own page."""
-    return reverse("community:discussions_thread", args=[thread.pk])
-
-
 def _leads():
     return Prefetch(
         "leads",
@@ -88,7 +83,7 @@ def community_detail(*, community: CommunityPage, user, now: datetime.datetime |
         )
         joined, following = standing["joined"], standing["following"]
     leads_community = signed_in and user_leads_community(user, community)
-    # The same rule as community_discussions_visible, from what is already loaded.
+    # The same rule as community.permissions.discussions.discussions_take_part_allowed, from what is loaded.
     can_see_discussions = signed_in and (joined or leads_community)
     visible_threads = Thread.objects.filter(community=community, is_hidden=False)
     threads = (
@@ -96,8 +91,6 @@ def community_detail(*, community: CommunityPage, user, now: datetime.datetime |
         if can_see_discussions
         else []
     )
-    for thread in threads:
-        thread.page_url = thread_url(thread=thread)
     is_community_member = user_is_community_member(user)
     return {
         "leads": list(community.leads.select_related("user", "user__organisation").order_by("sort_order", "pk")),

@@ -6,7 +6,6 @@ existence is not revealed); a reply to a locked thread raises ValidationError wi
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import NotificationKind, User
@@ -21,16 +20,6 @@ from community.permissions.discussions import (
 )
 
 LOCKED_MESSAGE = "This discussion is locked by a lead: no more replies can be posted."
-
-
-def thread_url(*, thread: Thread) -> str:
-    """The thread's page (a path)."""
-    return reverse("community:discussions_thread", args=[thread.pk])
-
-
-def post_url(*, post: Post) -> str:
-    """The thread's page, scrolled to the post."""
-    return f"{reverse('community:discussions_thread', args=[post.thread_id])}#post-{post.pk}"
 
 
 def _text(value: str, *, field: str, label: str) -> str:
@@ -86,7 +75,7 @@ def discussions_reply(*, thread: Thread, by, body: str) -> Post:
         recipients=_reply_recipients(thread=thread),
         kind=NotificationKind.DISCUSSION,
         message=f"{by.display_name} replied in the discussion “{thread.title}”",
-        url=post_url(post=post),
+        url=post.get_absolute_url(),
         actor=by,
     )
     return post

@@ -22,7 +22,6 @@ from community.selectors.discussions import (
     threads_page,
 )
 from community.services import discussions as services
-from community.services.discussions import post_url, thread_url
 
 
 def _community_or_404(community_id: int):
@@ -86,7 +85,7 @@ def discussions_thread_new(request, community_id: int):
             _form_errors(form, error)
         else:
             messages.success(request, "Your discussion is started.")
-            return redirect(thread_url(thread=thread))
+            return redirect(thread)
     return render(request, "community/discussions/thread_new.html", {"community": community, "form": form})
 
 
@@ -120,7 +119,7 @@ def discussions_reply(request, thread_id: int):
             thread.refresh_from_db(fields=["is_locked"])
         else:
             messages.success(request, "Your reply is posted.")
-            return redirect(post_url(post=post))
+            return redirect(post.get_absolute_url())
     elif not thread_reply_allowed(user=request.user, thread=thread):
         form.add_error(None, services.LOCKED_MESSAGE)
     return _render_thread(request, thread, form=form)
@@ -143,7 +142,7 @@ def discussions_post_edit(request, post_id: int):
             _form_errors(form, error)
         else:
             messages.success(request, "Your message is updated.")
-            return redirect(post_url(post=post))
+            return redirect(post.get_absolute_url())
     return render(
         request,
         "community/discussions/post_edit.html",
@@ -176,7 +175,7 @@ def discussions_post_moderate(request, post_id: int, action: str):
     except PermissionDenied as error:
         raise Http404 from error
     messages.success(request, message)
-    return redirect(post_url(post=post))
+    return redirect(post.get_absolute_url())
 
 
 @login_required
@@ -190,4 +189,4 @@ def discussions_thread_moderate(request, thread_id: int, action: str):
     except PermissionDenied as error:
         raise Http404 from error
     messages.success(request, message)
-    return redirect(thread_url(thread=thread))
+    return redirect(thread)
